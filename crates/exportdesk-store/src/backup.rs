@@ -43,6 +43,8 @@ fn backup_name(at: NaiveDateTime) -> String {
 
 fn parse_backup_name(name: &str) -> Option<NaiveDateTime> {
     let stamp = name.strip_prefix(PREFIX)?.strip_suffix(SUFFIX)?;
+    // A second backup within the same second carries a counter: `…-101500-1`.
+    let stamp = stamp.get(..15)?;
     NaiveDateTime::parse_from_str(stamp, "%Y%m%d-%H%M%S").ok()
 }
 
@@ -75,7 +77,7 @@ pub fn list_backups(dir: &Path) -> Result<Vec<BackupInfo>, Problem> {
             })
         })
         .collect();
-    out.sort_by(|a, b| b.taken_at.cmp(&a.taken_at));
+    out.sort_by(|a, b| b.taken_at.cmp(&a.taken_at).then_with(|| b.file_name.len().cmp(&a.file_name.len())).then_with(|| b.file_name.cmp(&a.file_name)));
     Ok(out)
 }
 

@@ -1,0 +1,83 @@
+//! User settings, stored as key/value rows (so that adding one needs no migration).
+
+use exportdesk_rules::problem::Lang;
+use exportdesk_rules::{Problem, Problems};
+use exportdesk_store::{Store, Writer};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use ts_rs::TS;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Settings {
+    pub language: Lang,
+    /// Take a backup automatically once a day when the app starts.
+    pub auto_backup: bool,
+    /// How many backups to keep (older ones are deleted).
+    pub backup_keep: u32,
+    /// Backup folder; empty means `backups/` beside the database.
+    pub backup_dir: String,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { language: Lang::Ko, auto_backup: true, backup_keep: 14, backup_dir: String::new() }
+    }
+}
+
+impl Settings {
+    pub fn load(store: &Store) -> Result<Settings, Problems> {
+        let d = Settings::default();
+        let get = |k: &str| store.setting(k);
+        Ok(Settings {
+            language: get("language")?.and_then(|v| Lang::parse(&v)).unwrap_or(d.language),
+            auto_backup: get("auto_backup")?.map_or(d.auto_backup, |v| v == "true"),
+            backup_keep: get("backup_keep")?.and_then(|v| v.parse().ok()).unwrap_or(d.backup_keep),
+            backup_dir: get("backup_dir")?.unwrap_or(d.backup_dir),
+        })
+    }
+
+    pub fn validate(&self) -> Result<Settings, Problems> {
+        let mut p = Problems::default();
+        if !(1..=365).contains(&self.backup_keep) {
+            p.push(
+                Problem::new(
+                    "settings.backup_keep",
+                    format!("보관할 백업 수는 1에서 365 사이여야 합니다 (입력: {}).", self.backup_keep),
+                    format!("Keep between 1 and 365 backups (entered: {}).", self.backup_keep),
+                )
+                .at("backup_keep"),
+            );
+        }
+        let dir = self.backup_dir.trim();
+        if !dir.is_empty() && !Path::new(dir).is_absolute() {
+            p.push(
+                Problem::new(
+                    "settings.backup_dir",
+                    format!("백업 폴더는 전체 경로로 입력하세요 (예: /home/me/백업). 입력: {dir}"),
+                    format!("Enter the backup folder as a full path (e.g. /home/me/backups). Entered: {dir}"),
+                )
+                .at("backup_dir"),
+            );
+        }
+        p.into_result(|| Settings { backup_dir: dir.to_string(), ..self.clone() })
+    }
+
+    pub fn store(&self, w: &mut Writer<'_>) -> Result<(), Problem> {
+        let lang = match self.language {
+            Lang::Ko => "ko",
+            Lang::En => "en",
+        };
+        w.set_setting("language", lang)?;
+        w.set_setting("auto_backup", if self.auto_backup { "true" } else { "false" })?;
+        w.set_setting("backup_keep", &self.backup_keep.to_string())?;
+        w.set_setting("backup_dir", &self.backup_dir)
+    }
+
+    pub fn backup_dir_or_default(&self, db_path: &Path) -> PathBuf {
+        if self.backup_dir.trim().is_empty() {
+            db_path.parent().unwrap_or(Path::new(".")).join("backups")
+        } else {
+            PathBuf::from(self.backup_dir.trim())
+        }
+    }
+}

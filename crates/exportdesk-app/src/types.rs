@@ -1,0 +1,57 @@
+//! Answers of the use cases that are not records of their own.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use exportdesk_rules::country::CountryInfo;
+use exportdesk_rules::problem::Lang;
+use exportdesk_rules::rulebook::RuleValue;
+use exportdesk_rules::unit::UnitInfo;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// What the app shows in its status bar and what onboarding checks.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct AppStatus {
+    pub app_version: String,
+    pub db_path: String,
+    pub schema_version: i64,
+    pub today: NaiveDate,
+    pub has_seller: bool,
+    pub products: i64,
+    pub orders: i64,
+    pub buyers: i64,
+    pub rates: i64,
+    pub changes: i64,
+    pub language: Lang,
+    pub last_backup: Option<NaiveDateTime>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct CurrencyInfo {
+    pub code: String,
+    pub name_ko: String,
+    pub name_en: String,
+}
+
+/// Lists for the forms' choices.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Reference {
+    pub countries: Vec<CountryInfo>,
+    pub units: Vec<UnitInfo>,
+    pub currencies: Vec<CurrencyInfo>,
+    pub incoterms: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct RulebookView {
+    pub date: NaiveDate,
+    pub values: Vec<RuleValue>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SampleLoaded {
+    pub products: u32,
+    pub buyers: u32,
+    pub orders: u32,
+    pub rates: u32,
+    pub countries: u32,
+}
