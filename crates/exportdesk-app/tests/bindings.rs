@@ -1,0 +1,50 @@
+//! The TypeScript types of the UI (`ui/src/lib/types.gen.ts`) are generated from the Rust types.
+//! This test fails when the committed file is stale; run it with `UPDATE_BINDINGS=1` to rewrite.
+
+use ts_rs::{Config, TS};
+
+macro_rules! decls {
+    ($cfg:expr; $($t:ty),* $(,)?) => {
+        vec![$(format!("export {}", <$t as TS>::decl($cfg))),*]
+    };
+}
+
+fn generated() -> String {
+    use exportdesk_rules as r;
+    let cfg = Config::new().with_large_int("number");
+    let mut out = vec![
+        "// Generated from the Rust types by crates/exportdesk-app/tests/bindings.rs. Do not edit.".to_string(),
+        "// Regenerate: UPDATE_BINDINGS=1 cargo test -p exportdesk-app --test bindings".to_string(),
+    ];
+    out.extend(decls![&cfg;
+        r::Problem, r::problem::Lang, r::Problems,
+        r::money::Currency, r::ids::BusinessNo, r::ids::CustomsCode, r::hs::HsCode, r::country::Country,
+        r::incoterm::Incoterm,
+        r::country::CountryInfo, r::unit::UnitInfo, r::hs::HsMatch,
+        r::rulebook::RuleValue, r::rulebook::PenaltyStep, r::rulebook::Holiday,
+        r::rates::WeeklyRate, r::rates::RateDraft, r::money::KrwRounding,
+        r::records::SellerDraft, r::records::Seller, r::records::BuyerDraft, r::records::Buyer,
+        r::records::ProductDraft, r::records::Product, r::records::OrderLineDraft, r::records::OrderDraft,
+        r::records::OrderLine, r::records::Order,
+        exportdesk_store::ProductRow, exportdesk_store::OrderRow, exportdesk_store::OrderFilter,
+        exportdesk_store::ChangeEntry, exportdesk_store::BackupInfo, exportdesk_store::BackupCheck,
+        exportdesk_app::AppStatus, exportdesk_app::CurrencyInfo, exportdesk_app::Reference,
+        exportdesk_app::RulebookView, exportdesk_app::SampleLoaded, exportdesk_app::Settings,
+    ]);
+    out.join("\n\n") + "\n"
+}
+
+#[test]
+fn typescript_bindings_are_current() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/types.gen.ts");
+    let want = generated();
+    if std::env::var("UPDATE_BINDINGS").is_ok_and(|v| v == "1") {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &want).unwrap();
+    }
+    let have = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        have == want,
+        "ui/src/lib/types.gen.ts is stale; run: UPDATE_BINDINGS=1 cargo test -p exportdesk-app --test bindings"
+    );
+}

@@ -1,0 +1,229 @@
+//! ExportDesk desktop shell: one Tauri command per use case, each a thin call into
+//! `exportdesk-app`. No logic lives here; the window, its security and the clock hookup do.
+
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+use exportdesk_app::{App, AppStatus, Reference, RulebookView, SampleLoaded, Settings};
+use exportdesk_rules::hs::HsMatch;
+use exportdesk_rules::rates::{parse_date, RateDraft, WeeklyRate};
+use exportdesk_rules::records::{Buyer, BuyerDraft, Order, OrderDraft, Product, ProductDraft, Seller, SellerDraft};
+use exportdesk_rules::Problems;
+use exportdesk_store::{BackupCheck, BackupInfo, ChangeEntry, OrderFilter, OrderRow, ProductRow};
+use std::path::Path;
+use std::sync::Mutex;
+use tauri::State;
+
+type Answer<T> = Result<T, Problems>;
+
+/// The opened app, or why it could not be opened (a newer or damaged database), which every
+/// command then reports so the window can show it.
+struct Shell(Mutex<Result<App, Problems>>);
+
+impl Shell {
+    fn run<T>(&self, f: impl FnOnce(&mut App) -> Answer<T>) -> Answer<T> {
+        let mut guard = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        match guard.as_mut() {
+            Ok(app) => f(app),
+            Err(problems) => Err(problems.clone()),
+        }
+    }
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn status(shell: State<'_, Shell>) -> Answer<AppStatus> {
+    shell.run(|a| a.status())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn reference(shell: State<'_, Shell>) -> Answer<Reference> {
+    shell.run(|a| Ok(a.reference()))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn seller_get(shell: State<'_, Shell>) -> Answer<Option<Seller>> {
+    shell.run(|a| a.seller())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn seller_save(shell: State<'_, Shell>, draft: SellerDraft) -> Answer<Seller> {
+    shell.run(|a| a.save_seller(&draft))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn buyers_list(shell: State<'_, Shell>) -> Answer<Vec<Buyer>> {
+    shell.run(|a| a.buyers())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn buyer_save(shell: State<'_, Shell>, id: Option<i64>, draft: BuyerDraft) -> Answer<Buyer> {
+    shell.run(|a| a.save_buyer(id, &draft))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn buyer_delete(shell: State<'_, Shell>, id: i64) -> Answer<()> {
+    shell.run(|a| a.delete_buyer(id))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn products_list(shell: State<'_, Shell>, search: String) -> Answer<Vec<ProductRow>> {
+    shell.run(|a| a.products(&search))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn product_get(shell: State<'_, Shell>, id: i64) -> Answer<Product> {
+    shell.run(|a| a.product(id))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn product_save(shell: State<'_, Shell>, id: Option<i64>, draft: ProductDraft) -> Answer<Product> {
+    shell.run(|a| a.save_product(id, &draft))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn product_delete(shell: State<'_, Shell>, id: i64) -> Answer<()> {
+    shell.run(|a| a.delete_product(id))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn orders_list(shell: State<'_, Shell>, filter: OrderFilter) -> Answer<Vec<OrderRow>> {
+    shell.run(|a| a.orders(&filter))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn order_get(shell: State<'_, Shell>, id: i64) -> Answer<Order> {
+    shell.run(|a| a.order(id))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn order_save(shell: State<'_, Shell>, id: Option<i64>, draft: OrderDraft) -> Answer<Order> {
+    shell.run(|a| a.save_order(id, &draft))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn order_delete(shell: State<'_, Shell>, id: i64) -> Answer<()> {
+    shell.run(|a| a.delete_order(id))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn rates_list(shell: State<'_, Shell>) -> Answer<Vec<WeeklyRate>> {
+    shell.run(|a| a.rates())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn rate_save(shell: State<'_, Shell>, draft: RateDraft) -> Answer<WeeklyRate> {
+    shell.run(|a| a.save_rate(&draft))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn rate_delete(shell: State<'_, Shell>, week_start: String, currency: String) -> Answer<()> {
+    shell.run(|a| a.delete_rate(parse_date(&week_start, "week_start")?, &currency))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn rates_import_csv(shell: State<'_, Shell>, text: String) -> Answer<Vec<WeeklyRate>> {
+    shell.run(|a| a.import_rates_csv(&text))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn hs_search(shell: State<'_, Shell>, query: String, limit: Option<usize>) -> Answer<Vec<HsMatch>> {
+    shell.run(|a| Ok(a.hs_search(&query, limit.unwrap_or(20))))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn rulebook_show(shell: State<'_, Shell>, date: Option<String>) -> Answer<RulebookView> {
+    shell.run(|a| {
+        let date = date.filter(|d| !d.trim().is_empty()).map(|d| parse_date(&d, "date")).transpose()?;
+        Ok(a.rulebook_on(date))
+    })
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn settings_get(shell: State<'_, Shell>) -> Answer<Settings> {
+    shell.run(|a| a.settings())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn settings_save(shell: State<'_, Shell>, settings: Settings) -> Answer<Settings> {
+    shell.run(|a| a.save_settings(&settings))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn backups_list(shell: State<'_, Shell>) -> Answer<Vec<BackupInfo>> {
+    shell.run(|a| a.backups())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn backup_now(shell: State<'_, Shell>) -> Answer<BackupInfo> {
+    shell.run(|a| a.backup_now())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn backup_check(shell: State<'_, Shell>, path: String) -> Answer<BackupCheck> {
+    shell.run(|a| a.check_backup(Path::new(path.trim())))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn backup_restore(shell: State<'_, Shell>, path: String) -> Answer<BackupInfo> {
+    shell.run(|a| a.restore_backup(Path::new(path.trim())))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn sample_load(shell: State<'_, Shell>) -> Answer<SampleLoaded> {
+    shell.run(|a| a.load_sample())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn change_log(shell: State<'_, Shell>, limit: Option<u32>) -> Answer<Vec<ChangeEntry>> {
+    shell.run(|a| a.change_log(limit.unwrap_or(200)))
+}
+
+fn open_app() -> Result<App, Problems> {
+    let path = exportdesk_app::resolve_db_path(None);
+    let mut app = App::open(&path, exportdesk_app::clock_from_env())?;
+    if let Err(e) = app.backup_if_due() {
+        eprintln!("exportdesk: automatic backup failed: {e}");
+    }
+    Ok(app)
+}
+
+fn main() {
+    let opened = open_app();
+    if let Err(e) = &opened {
+        eprintln!("exportdesk: cannot open the database: {e}");
+    }
+    tauri::Builder::default()
+        .manage(Shell(Mutex::new(opened)))
+        .invoke_handler(tauri::generate_handler![
+            status,
+            reference,
+            seller_get,
+            seller_save,
+            buyers_list,
+            buyer_save,
+            buyer_delete,
+            products_list,
+            product_get,
+            product_save,
+            product_delete,
+            orders_list,
+            order_get,
+            order_save,
+            order_delete,
+            rates_list,
+            rate_save,
+            rate_delete,
+            rates_import_csv,
+            hs_search,
+            rulebook_show,
+            settings_get,
+            settings_save,
+            backups_list,
+            backup_now,
+            backup_check,
+            backup_restore,
+            sample_load,
+            change_log,
+        ])
+        .run(tauri::generate_context!())
+        .expect("error while running ExportDesk");
+}
