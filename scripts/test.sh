@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The whole test suite: formatting, lints, UI type check and unit tests, Rust unit/integration/CLI
+# tests and the end-to-end tests of the real window under Xvfb. Installs what is missing first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+start=$(date +%s)
+step() { echo; echo "== $* ($(( $(date +%s) - start ))s)"; }
+
+step "system packages"
+bash scripts/setup-system.sh
+
+step "UI dependencies and build"
+bash scripts/build-ui.sh
+
+step "UI type check"
+(cd ui && npm run check)
+
+step "UI unit tests"
+(cd ui && npm test)
+
+step "cargo fmt"
+cargo fmt --all -- --check
+
+step "cargo clippy"
+cargo clippy --workspace --all-targets -- -D warnings
+
+step "cargo test (with the real window under Xvfb)"
+xvfb-run -a -s "-screen 0 1280x800x24" cargo test --workspace
+
+step "all tests passed"

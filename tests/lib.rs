@@ -1,0 +1,162 @@
+//! Harness for driving the real ExportDesk window over WebDriver.
+//!
+//! Each session starts `WebKitWebDriver` (Debian `webkit2gtk-driver`) on a free loopback port in
+//! its own process group, with `TAURI_WEBVIEW_AUTOMATION=true` and the app pointed at a throw-away
+//! database through `EXPORTDESK_DB`. Dropping the session kills the whole group, so no driver or
+//! app process outlives a test. The tests need a display: run them under `xvfb-run`.
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use std::net::{TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+}
+
+fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| workspace_root().join("target"))
+}
+
+/// The desktop binary built by `cargo test --workspace` (debug profile).
+pub fn app_binary() -> PathBuf {
+    let path = target_dir().join("debug").join("exportdesk-desktop");
+    assert!(path.exists(), "{} is missing: run `cargo test --workspace` (it builds the app) or `cargo build -p exportdesk-desktop`", path.display());
+    path
+}
+
+pub fn screenshot_dir() -> PathBuf {
+    let dir = target_dir().join("e2e-screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+struct DriverProcess(Child);
+
+impl Drop for DriverProcess {
+    fn drop(&mut self) {
+        // The driver runs in its own process group with the app it started: end them all.
+        let pgid = self.0.id() as i32;
+        unsafe {
+            libc::kill(-pgid, libc::SIGKILL);
+        }
+        let _ = self.0.wait();
+    }
+}
+
+/// One running app window and its WebDriver client.
+pub struct Session {
+    pub client: Client,
+    _driver: DriverProcess,
+}
+
+impl Session {
+    /// Start the app on the database `db`, with the app's clock fixed at `today`.
+    pub async fn launch(db: &Path, today: &str) -> Session {
+        assert!(
+            std::env::var_os("DISPLAY").is_some(),
+            "the end-to-end tests need a display: run them under xvfb-run (see README)"
+        );
+        let port = free_port();
+        let child = Command::new("WebKitWebDriver")
+            .arg(format!("--port={port}"))
+            .arg("--host=127.0.0.1")
+            .env("TAURI_WEBVIEW_AUTOMATION", "true")
+            .env("EXPORTDESK_DB", db)
+            .env("EXPORTDESK_TODAY", today)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .process_group(0)
+            .spawn()
+            .expect("WebKitWebDriver (Debian package webkit2gtk-driver) must be installed");
+        let driver = DriverProcess(child);
+        let started = Instant::now();
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(started.elapsed() < Duration::from_secs(20), "WebKitWebDriver did not start");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "webkitgtk:browserOptions".into(),
+            serde_json::json!({ "binary": app_binary(), "args": [] }),
+        );
+        let client = ClientBuilder::new(HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .expect("WebDriver session with the app");
+        Session { client, _driver: driver }
+    }
+
+    fn by_testid(id: &str) -> String {
+        format!("[data-testid=\"{id}\"]")
+    }
+
+    /// Wait (up to 15 s) for an element with `data-testid=id`.
+    pub async fn wait(&self, id: &str) -> Element {
+        let css = Self::by_testid(id);
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(15))
+            .for_element(Locator::Css(&css))
+            .await
+            .unwrap_or_else(|e| panic!("element {css} did not appear: {e}"))
+    }
+
+    pub async fn all(&self, id: &str) -> Vec<Element> {
+        self.client.find_all(Locator::Css(&Self::by_testid(id))).await.unwrap()
+    }
+
+    /// Wait until at least `n` elements with `data-testid=id` are shown.
+    pub async fn wait_count(&self, id: &str, n: usize) -> Vec<Element> {
+        let started = Instant::now();
+        loop {
+            let found = self.all(id).await;
+            if found.len() >= n {
+                return found;
+            }
+            assert!(started.elapsed() < Duration::from_secs(15), "only {} of {n} {id} elements", found.len());
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    pub async fn fill(&self, id: &str, text: &str) {
+        let el = self.wait(id).await;
+        el.clear().await.unwrap();
+        el.send_keys(text).await.unwrap();
+    }
+
+    pub async fn click(&self, id: &str) {
+        self.wait(id).await.click().await.unwrap();
+    }
+
+    pub async fn text(&self, id: &str) -> String {
+        self.wait(id).await.text().await.unwrap()
+    }
+
+    /// Save a screenshot under `target/e2e-screenshots/NAME.png`.
+    pub async fn screenshot(&self, name: &str) -> PathBuf {
+        let png = self.client.screenshot().await.unwrap();
+        let path = screenshot_dir().join(format!("{name}.png"));
+        std::fs::write(&path, png).unwrap();
+        path
+    }
+
+    pub async fn close(self) {
+        let _ = self.client.close().await;
+    }
+}
+
+/// Count rows of a table in the app's database (read-only, beside the running app).
+pub fn count_rows(db: &Path, table: &str) -> i64 {
+    let conn = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).unwrap()
+}

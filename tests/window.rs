@@ -1,0 +1,50 @@
+//! The newcomer's first run in the real window: onboarding refuses a wrong business number and
+//! stores nothing, saves the corrected profile, shows it after a restart, loads the sample shop
+//! and lists its orders.
+
+use exportdesk_e2e::{count_rows, Session};
+
+const TODAY: &str = "2026-11-27";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn first_run_onboarding_restart_and_sample_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e2e.sqlite3");
+
+    let s = Session::launch(&db, TODAY).await;
+    s.wait("onboarding").await;
+    s.screenshot("01-onboarding").await;
+    s.fill("seller-name", "달무리상점").await;
+    s.fill("seller-representative", "김하늘").await;
+    s.fill("seller-business-no", "220-81-62518").await;
+    s.fill("seller-address", "서울특별시 성동구 성수이로 7").await;
+    s.click("seller-save").await;
+    let error = s.text("error-business_no").await;
+    assert!(error.contains("검증번호"), "Korean check-digit message expected, got: {error}");
+    s.screenshot("02-onboarding-error").await;
+    assert_eq!(count_rows(&db, "sellers"), 0, "nothing stored on a wrong number");
+
+    s.fill("seller-business-no", "220-81-62517").await;
+    s.click("seller-save").await;
+    s.wait("sample-load").await;
+    assert_eq!(count_rows(&db, "sellers"), 1);
+    s.screenshot("03-onboarding-saved").await;
+    s.close().await;
+
+    // Restarted, the app goes straight to the shell with the profile.
+    let s = Session::launch(&db, TODAY).await;
+    s.wait("dashboard").await;
+    assert!(s.text("seller-name-display").await.contains("달무리상점"));
+    s.screenshot("04-dashboard-after-restart").await;
+    s.click("dashboard-sample-load").await;
+    s.wait("sample-loaded").await;
+    assert_eq!(count_rows(&db, "orders"), 60);
+    s.click("nav-orders").await;
+    let rows = s.wait_count("order-row", 20).await;
+    assert!(rows.len() >= 20);
+    s.screenshot("05-orders").await;
+    s.click("nav-products").await;
+    s.wait_count("product-row", 20).await;
+    s.screenshot("06-products").await;
+    s.close().await;
+}

@@ -1,0 +1,79 @@
+// App-wide state: what the status bar, the header and the forms' choice lists need, and which
+// screen is open. Screens load their own lists; this holds only what several of them share.
+
+import { api, toApiError, type ApiError } from './api';
+import { setLang } from './i18n';
+import type { ScreenId } from './screens';
+import type { AppStatus, Reference, Seller, Settings } from './types.gen';
+
+interface AppState {
+  status: AppStatus | null;
+  settings: Settings | null;
+  reference: Reference | null;
+  seller: Seller | null;
+  screen: ScreenId;
+  /** A screen asked to open its "new" form when it is shown. */
+  createOnOpen: boolean;
+  /** Bumped after a restore or sample load so that open screens reload their lists. */
+  generation: number;
+  /** Why the app could not start (e.g. the database could not be opened). */
+  fatal: ApiError | null;
+}
+
+export const app = $state<AppState>({
+  status: null,
+  settings: null,
+  reference: null,
+  seller: null,
+  screen: 'dashboard',
+  createOnOpen: false,
+  generation: 0,
+  fatal: null,
+});
+
+/** Read everything the shell needs. Sets `app.fatal` when the Rust side reports a problem. */
+export async function loadAll(): Promise<void> {
+  try {
+    const [status, settings, reference, seller] = await Promise.all([
+      api.status(),
+      api.settingsGet(),
+      api.reference(),
+      api.sellerGet(),
+    ]);
+    app.status = status;
+    app.settings = settings;
+    app.reference = reference;
+    app.seller = seller;
+    app.fatal = null;
+    setLang(settings.language);
+  } catch (e) {
+    app.fatal = toApiError(e);
+  }
+}
+
+/** Refresh the counts in the status bar and on the dashboard after a change. */
+export async function refreshStatus(): Promise<void> {
+  try {
+    app.status = await api.status();
+  } catch {
+    // The status bar keeps its last figures; the screen that changed data shows its own error.
+  }
+}
+
+/** Everything changed underneath (restore, sample data): reload and tell open screens. */
+export async function reloadEverything(): Promise<void> {
+  await loadAll();
+  app.generation += 1;
+}
+
+export function go(screen: ScreenId, create = false): void {
+  app.screen = screen;
+  app.createOnOpen = create;
+}
+
+/** Consume the "open the new form" request of the current screen. */
+export function takeCreateRequest(): boolean {
+  const wanted = app.createOnOpen;
+  app.createOnOpen = false;
+  return wanted;
+}

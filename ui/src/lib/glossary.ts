@@ -1,0 +1,212 @@
+// Customs words a first-time exporter meets, each explained in one plain sentence per language.
+// `Term.svelte` shows these as tooltips; the Glossary screen lists them all.
+
+export interface GlossaryEntry {
+  /** The Korean term as it appears on forms and in customs letters. */
+  ko: string;
+  /** The English term. */
+  en: string;
+  /** One plain sentence in Korean. */
+  textKo: string;
+  /** The same in English. */
+  textEn: string;
+}
+
+export const glossary = {
+  export_declaration: {
+    ko: '수출신고',
+    en: 'Export declaration',
+    textKo: '물품을 외국으로 보내기 전에 품명·수량·가격 등을 세관에 알리고 허락을 받는 절차입니다.',
+    textEn: 'Telling customs what you are sending abroad (goods, quantity, price) and getting it accepted before the goods leave.',
+  },
+  acceptance_date: {
+    ko: '수리일',
+    en: 'Acceptance date',
+    textKo: '세관이 수출신고를 받아들인 날로, 적재기한과 재수입면세 기간을 세는 출발점입니다.',
+    textEn: 'The day customs accepts your export declaration; the loading deadline and the duty-free re-import period are counted from it.',
+  },
+  simplified_declaration: {
+    ko: '간이수출신고',
+    en: 'Simplified export declaration',
+    textKo: 'FOB 가격이 한도 이하인 전자상거래 수출을 여러 항목을 생략하고 가볍게 신고하는 방식입니다.',
+    textEn: 'A lighter declaration for e-commerce goods whose FOB value is under the limit, with many fields left out.',
+  },
+  list_clearance: {
+    ko: '목록통관',
+    en: 'List clearance',
+    textKo: '특송업체가 물품 목록만 내고 통관하는 방식으로, 관세환급이나 부가세 영세율 증빙으로는 쓸 수 없습니다.',
+    textEn: 'The courier clears low-value goods by filing a list; it gives no duty drawback and no evidence for VAT zero-rating.',
+  },
+  regular_declaration: {
+    ko: '일반 수출신고',
+    en: 'Regular export declaration',
+    textKo: '모든 항목을 채워 내는 표준 수출신고로, 간이신고를 쓸 수 없는 물품이나 금액에 사용합니다.',
+    textEn: 'The full declaration with every field, used whenever the simplified route is not allowed.',
+  },
+  fob: {
+    ko: 'FOB (본선인도가격)',
+    en: 'FOB (Free On Board)',
+    textKo: '물품을 국내 항구나 공항에서 배·비행기에 싣기까지의 가격으로, 수출신고 금액의 기준입니다.',
+    textEn: 'The price of the goods up to loading on the ship or aircraft in Korea; export declarations are valued on this basis.',
+  },
+  cif: {
+    ko: 'CIF (운임·보험료 포함 인도)',
+    en: 'CIF (Cost, Insurance and Freight)',
+    textKo: '물품값에 도착항까지의 운임과 보험료를 더한 조건으로, 판매자가 운송과 보험을 준비합니다.',
+    textEn: 'A term where the seller pays freight and insurance to the destination port on top of the goods.',
+  },
+  incoterms: {
+    ko: '인코텀즈',
+    en: 'Incoterms',
+    textKo: '운송비·보험·위험을 판매자와 구매자가 어디까지 맡는지 정한 국제 거래조건(EXW, FOB, CIF, DDP 등)입니다.',
+    textEn: 'International trade terms (EXW, FOB, CIF, DDP …) that say who pays transport and insurance and where the risk passes.',
+  },
+  hs_code: {
+    ko: 'HS 코드',
+    en: 'HS code',
+    textKo: '전 세계가 함께 쓰는 상품 분류 번호로, 앞 6자리는 어느 나라에서나 같습니다.',
+    textEn: 'The worldwide product classification number; its first six digits are the same in every country.',
+  },
+  hsk: {
+    ko: 'HSK (10단위)',
+    en: 'HSK (10-digit Korean code)',
+    textKo: 'HS 6자리 뒤에 우리나라가 4자리를 더한 10자리 번호로, 수출신고서에는 이 번호를 적습니다.',
+    textEn: "Korea's 10-digit tariff code: the 6-digit HS code plus four national digits; the declaration needs it.",
+  },
+  customs_code: {
+    ko: '통관고유부호',
+    en: 'Customs trader code',
+    textKo: '관세청이 수출입 업체마다 부여하는 고유 부호로, 신고서의 수출화주 칸에 들어갑니다.',
+    textEn: 'The code customs gives each trader; it identifies you as the exporter on the declaration.',
+  },
+  business_no: {
+    ko: '사업자등록번호',
+    en: 'Business registration number',
+    textKo: '세무서에서 받은 10자리 번호(000-00-00000)로, 마지막 숫자는 오타를 잡는 검증번호입니다.',
+    textEn: 'The 10-digit number from the tax office (000-00-00000); the last digit is a check digit that catches typos.',
+  },
+  customs_rate: {
+    ko: '과세환율',
+    en: 'Customs exchange rate',
+    textKo: '관세청이 매주 정해 일요일부터 토요일까지 쓰는 환율로, 외화 가격을 원화로 바꿀 때 적용합니다.',
+    textEn: 'The weekly rate customs fixes for Sunday to Saturday, used to convert foreign prices into won.',
+  },
+  loading: {
+    ko: '적재',
+    en: 'Loading',
+    textKo: '수출물품을 외국으로 가는 배나 비행기에 싣는 것입니다.',
+    textEn: 'Putting the export goods on the ship or aircraft that takes them abroad.',
+  },
+  loading_deadline: {
+    ko: '적재기한',
+    en: 'Loading deadline',
+    textKo: '수리일로부터 30일 안에 물품을 실어야 하며, 넘기면 수리가 취소되거나 과태료가 나올 수 있습니다.',
+    textEn: 'Goods must be loaded within 30 days of acceptance; otherwise acceptance may be cancelled and a fine imposed.',
+  },
+  provisional_price: {
+    ko: '잠정가격신고',
+    en: 'Provisional price declaration',
+    textKo: '신고할 때 가격이 아직 확정되지 않았으면 임시 가격으로 먼저 신고하는 것입니다.',
+    textEn: 'Declaring a temporary price when the final price is not yet known at the time of export.',
+  },
+  final_price: {
+    ko: '확정가격신고',
+    en: 'Final price declaration',
+    textKo: '잠정가격으로 신고한 뒤 가격이 확정·결제되면 정해진 기간 안에 확정된 가격을 다시 신고하는 것입니다.',
+    textEn: 'After a provisional declaration, filing the confirmed price within the set period once it is settled and paid.',
+  },
+  consolidation: {
+    ko: '합포장',
+    en: 'Consolidated packing',
+    textKo: '여러 주문을 같은 상자나 한 번의 선적으로 묶어서 보내는 것입니다.',
+    textEn: 'Packing several orders into the same cartons or one shipment.',
+  },
+  origin: {
+    ko: '원산지',
+    en: 'Origin',
+    textKo: '물품이 만들어졌다고 인정되는 나라로, FTA 특혜관세를 받을 수 있는지를 가릅니다.',
+    textEn: 'The country where the goods count as made; it decides whether FTA preferential duty applies.',
+  },
+  fta: {
+    ko: 'FTA (자유무역협정)',
+    en: 'FTA (Free trade agreement)',
+    textKo: '협정국끼리 원산지 기준을 채운 물품에 관세를 낮추거나 없애 주기로 한 약속입니다.',
+    textEn: 'An agreement between countries to cut or remove duties on goods that meet its origin rules.',
+  },
+  origin_confirmation: {
+    ko: '원산지확인서',
+    en: "Supplier's origin declaration",
+    textKo: '재료를 공급한 업체가 그 재료의 원산지를 확인해 주는 서류로, 유효기간이 있습니다.',
+    textEn: 'A document in which your supplier confirms the origin of the materials it sold you; it expires after a set period.',
+  },
+  reimport_exemption: {
+    ko: '재수입면세',
+    en: 'Duty-free re-import',
+    textKo: '수출한 물품이 2년 안에 쓰거나 고치지 않은 상태로 돌아오면 조건에 따라 관세 없이 다시 들여올 수 있습니다.',
+    textEn: 'Exported goods that come back unchanged within 2 years can be re-imported without duty, under conditions.',
+  },
+  drawback: {
+    ko: '관세환급',
+    en: 'Duty drawback',
+    textKo: '수출물품에 쓴 수입 원재료의 관세를 수출한 뒤 돌려받는 제도입니다.',
+    textEn: 'A refund of the import duty paid on materials used in goods that were later exported.',
+  },
+  permit_item: {
+    ko: '세관장확인대상',
+    en: 'Permit checked by customs',
+    textKo: '다른 법령의 허가·승인이 필요해 세관이 수출할 때 그 서류를 확인하는 물품으로, 간이수출신고를 쓸 수 없습니다.',
+    textEn: 'Goods whose export needs a permit under another law, which customs checks; they cannot use the simplified declaration.',
+  },
+  platform_seller: {
+    ko: '플랫폼 기반 판매자',
+    en: 'Platform-based seller',
+    textKo: '온라인 판매 플랫폼을 통해 해외로 파는 판매자로, 새 제도에서는 일부 서류 제출이 면제될 수 있습니다.',
+    textEn: 'A seller who sells abroad through online platforms; under the new regime some may skip certain documents.',
+  },
+  exporter: {
+    ko: '수출화주',
+    en: 'Exporter (owner of the goods)',
+    textKo: '수출물품의 주인으로, 신고서에 상호·대표자·통관고유부호가 들어가는 사업자입니다.',
+    textEn: 'The owner of the exported goods, named on the declaration with its representative and customs code.',
+  },
+  overseas_buyer: {
+    ko: '해외구매자',
+    en: 'Overseas buyer',
+    textKo: '물품을 사서 받는 외국 고객으로, 신고서에 이름과 나라가 들어갑니다.',
+    textEn: 'The foreign customer who buys and receives the goods; the declaration carries their name and country.',
+  },
+  net_weight: {
+    ko: '순중량',
+    en: 'Net weight',
+    textKo: '포장재를 뺀 물품 자체의 무게로, 신고서의 각 란에 킬로그램으로 적습니다.',
+    textEn: 'The weight of the goods alone, without packaging, given in kilograms on each declaration line.',
+  },
+  gross_weight: {
+    ko: '총중량',
+    en: 'Gross weight',
+    textKo: '포장재와 상자까지 포함한 전체 무게로, 운송장과 포장명세서에 적습니다.',
+    textEn: 'The total weight including packaging and cartons, shown on waybills and packing lists.',
+  },
+  fine: {
+    ko: '과태료',
+    en: 'Administrative fine',
+    textKo: '기한 안에 적재하지 않는 등 법이 정한 의무를 지키지 않았을 때 내는 돈입니다.',
+    textEn: 'A money penalty for missing a legal duty, such as loading the goods before the deadline.',
+  },
+  customs_broker: {
+    ko: '관세사',
+    en: 'Licensed customs broker',
+    textKo: '수출입 신고를 대신 해 주는 국가 자격 전문가로, 복잡한 신고는 관세사에게 맡길 수 있습니다.',
+    textEn: 'A licensed professional who can file customs declarations on your behalf.',
+  },
+  sku: {
+    ko: 'SKU (상품코드)',
+    en: 'SKU (stock keeping unit)',
+    textKo: '판매자가 상품마다 붙이는 관리용 코드로, 주문과 상품을 이어 줍니다.',
+    textEn: 'Your own code for each product; it links orders to the catalogue.',
+  },
+} satisfies Record<string, GlossaryEntry>;
+
+export type TermId = keyof typeof glossary;
+
+export const termIds = Object.keys(glossary) as TermId[];
