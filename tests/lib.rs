@@ -15,11 +15,16 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 pub fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
 }
 
 fn target_dir() -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| workspace_root().join("target"))
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join("target"))
 }
 
 /// The desktop binary built by `cargo test --workspace` (debug profile).
@@ -36,7 +41,11 @@ pub fn screenshot_dir() -> PathBuf {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 struct DriverProcess(Child);
@@ -80,7 +89,10 @@ impl Session {
         let driver = DriverProcess(child);
         let started = Instant::now();
         while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(started.elapsed() < Duration::from_secs(20), "WebKitWebDriver did not start");
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "WebKitWebDriver did not start"
+            );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
         let mut caps = serde_json::Map::new();
@@ -93,7 +105,10 @@ impl Session {
             .connect(&format!("http://127.0.0.1:{port}"))
             .await
             .expect("WebDriver session with the app");
-        Session { client, _driver: driver }
+        Session {
+            client,
+            _driver: driver,
+        }
     }
 
     fn by_testid(id: &str) -> String {
@@ -112,7 +127,10 @@ impl Session {
     }
 
     pub async fn all(&self, id: &str) -> Vec<Element> {
-        self.client.find_all(Locator::Css(&Self::by_testid(id))).await.unwrap()
+        self.client
+            .find_all(Locator::Css(&Self::by_testid(id)))
+            .await
+            .unwrap()
     }
 
     /// Wait until at least `n` elements with `data-testid=id` are shown.
@@ -123,7 +141,11 @@ impl Session {
             if found.len() >= n {
                 return found;
             }
-            assert!(started.elapsed() < Duration::from_secs(15), "only {} of {n} {id} elements", found.len());
+            assert!(
+                started.elapsed() < Duration::from_secs(15),
+                "only {} of {n} {id} elements",
+                found.len()
+            );
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }
@@ -157,6 +179,9 @@ impl Session {
 
 /// Count rows of a table in the app's database (read-only, beside the running app).
 pub fn count_rows(db: &Path, table: &str) -> i64 {
-    let conn = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
-    conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).unwrap()
+    let conn =
+        rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .unwrap();
+    conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .unwrap()
 }

@@ -17,12 +17,20 @@ async fn first_run_onboarding_restart_and_sample_data() {
     s.fill("seller-name", "달무리상점").await;
     s.fill("seller-representative", "김하늘").await;
     s.fill("seller-business-no", "220-81-62518").await;
-    s.fill("seller-address", "서울특별시 성동구 성수이로 7").await;
+    s.fill("seller-address", "서울특별시 성동구 성수이로 7")
+        .await;
     s.click("seller-save").await;
     let error = s.text("error-business_no").await;
-    assert!(error.contains("검증번호"), "Korean check-digit message expected, got: {error}");
+    assert!(
+        error.contains("검증번호"),
+        "Korean check-digit message expected, got: {error}"
+    );
     s.screenshot("02-onboarding-error").await;
-    assert_eq!(count_rows(&db, "sellers"), 0, "nothing stored on a wrong number");
+    assert_eq!(
+        count_rows(&db, "sellers"),
+        0,
+        "nothing stored on a wrong number"
+    );
 
     s.fill("seller-business-no", "220-81-62517").await;
     s.click("seller-save").await;

@@ -6,7 +6,9 @@
 use exportdesk_app::{App, AppStatus, Reference, RulebookView, SampleLoaded, Settings};
 use exportdesk_rules::hs::HsMatch;
 use exportdesk_rules::rates::{parse_date, RateDraft, WeeklyRate};
-use exportdesk_rules::records::{Buyer, BuyerDraft, Order, OrderDraft, Product, ProductDraft, Seller, SellerDraft};
+use exportdesk_rules::records::{
+    Buyer, BuyerDraft, Order, OrderDraft, Product, ProductDraft, Seller, SellerDraft,
+};
 use exportdesk_rules::Problems;
 use exportdesk_store::{BackupCheck, BackupInfo, ChangeEntry, OrderFilter, OrderRow, ProductRow};
 use std::path::Path;
@@ -21,7 +23,10 @@ struct Shell(Mutex<Result<App, Problems>>);
 
 impl Shell {
     fn run<T>(&self, f: impl FnOnce(&mut App) -> Answer<T>) -> Answer<T> {
-        let mut guard = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut guard = self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         match guard.as_mut() {
             Ok(app) => f(app),
             Err(problems) => Err(problems.clone()),
@@ -132,7 +137,10 @@ fn hs_search(shell: State<'_, Shell>, query: String, limit: Option<usize>) -> An
 #[tauri::command(rename_all = "snake_case")]
 fn rulebook_show(shell: State<'_, Shell>, date: Option<String>) -> Answer<RulebookView> {
     shell.run(|a| {
-        let date = date.filter(|d| !d.trim().is_empty()).map(|d| parse_date(&d, "date")).transpose()?;
+        let date = date
+            .filter(|d| !d.trim().is_empty())
+            .map(|d| parse_date(&d, "date"))
+            .transpose()?;
         Ok(a.rulebook_on(date))
     })
 }

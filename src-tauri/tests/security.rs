@@ -10,9 +10,20 @@ fn read(path: &str) -> Value {
 }
 
 fn commands() -> Vec<String> {
-    let build = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("build.rs")).unwrap();
-    let list = build.split("COMMANDS: &[&str] = &[").nth(1).unwrap().split("];").next().unwrap();
-    list.split(',').map(|s| s.trim().trim_matches('"').to_string()).filter(|s| !s.is_empty()).collect()
+    let build =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("build.rs"))
+            .unwrap();
+    let list = build
+        .split("COMMANDS: &[&str] = &[")
+        .nth(1)
+        .unwrap()
+        .split("];")
+        .next()
+        .unwrap();
+    list.split(',')
+        .map(|s| s.trim().trim_matches('"').to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 #[test]
@@ -23,23 +34,53 @@ fn csp_is_strict_and_local() {
     assert_eq!(csp["script-src"], "'self'");
     assert_eq!(csp["object-src"], "'none'");
     let text = csp.to_string();
-    assert!(!text.contains("https:") && !text.contains("http://*") && !text.contains("*"), "{text}");
-    assert!(conf["build"].get("devUrl").is_none(), "no dev server URL in the shipped config");
+    assert!(
+        !text.contains("https:") && !text.contains("http://*") && !text.contains("*"),
+        "{text}"
+    );
+    assert!(
+        conf["build"].get("devUrl").is_none(),
+        "no dev server URL in the shipped config"
+    );
 }
 
 #[test]
 fn capabilities_list_only_our_commands() {
     let cap = read("capabilities/main.json");
-    let perms: Vec<String> = cap["permissions"].as_array().unwrap().iter().map(|p| p.as_str().unwrap().to_string()).collect();
-    let expected: Vec<String> = commands().iter().map(|c| format!("allow-{}", c.replace('_', "-"))).collect();
+    let perms: Vec<String> = cap["permissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap().to_string())
+        .collect();
+    let expected: Vec<String> = commands()
+        .iter()
+        .map(|c| format!("allow-{}", c.replace('_', "-")))
+        .collect();
     assert_eq!(perms, expected);
-    assert!(cap.get("remote").is_none(), "no remote URLs may use the IPC");
+    assert!(
+        cap.get("remote").is_none(),
+        "no remote URLs may use the IPC"
+    );
 }
 
 #[test]
 fn every_command_is_registered_in_the_handler() {
-    let main = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/main.rs")).unwrap();
-    let handler = main.split("generate_handler![").nth(1).unwrap().split(']').next().unwrap();
-    let registered: Vec<&str> = handler.split(',').map(str::trim).filter(|s| !s.is_empty()).collect();
+    let main = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/main.rs"),
+    )
+    .unwrap();
+    let handler = main
+        .split("generate_handler![")
+        .nth(1)
+        .unwrap()
+        .split(']')
+        .next()
+        .unwrap();
+    let registered: Vec<&str> = handler
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
     assert_eq!(registered, commands());
 }

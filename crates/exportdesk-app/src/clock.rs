@@ -32,14 +32,21 @@ impl FixedClock {
         let s = s.trim();
         NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S")
             .ok()
-            .or_else(|| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()?.and_hms_opt(9, 0, 0))
+            .or_else(|| {
+                chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                    .ok()?
+                    .and_hms_opt(9, 0, 0)
+            })
             .map(FixedClock)
     }
 }
 
 /// The clock to use: `EXPORTDESK_TODAY` when set (tests, demos), else the system clock.
 pub fn from_env() -> Box<dyn Clock> {
-    match std::env::var("EXPORTDESK_TODAY").ok().and_then(|s| FixedClock::parse(&s)) {
+    match std::env::var("EXPORTDESK_TODAY")
+        .ok()
+        .and_then(|s| FixedClock::parse(&s))
+    {
         Some(c) => Box::new(c),
         None => Box::new(SystemClock),
     }

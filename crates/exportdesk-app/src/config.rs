@@ -13,6 +13,10 @@ pub fn default_db_path() -> PathBuf {
 }
 
 pub fn resolve_db_path(flag: Option<PathBuf>) -> PathBuf {
-    flag.or_else(|| std::env::var_os(DB_ENV).filter(|v| !v.is_empty()).map(PathBuf::from))
-        .unwrap_or_else(default_db_path)
+    flag.or_else(|| {
+        std::env::var_os(DB_ENV)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    })
+    .unwrap_or_else(default_db_path)
 }

@@ -21,11 +21,15 @@ use exportdesk_rules::country::{countries, CountryInfo};
 use exportdesk_rules::hs::{HsMatch, HsTable};
 use exportdesk_rules::money::Currency;
 use exportdesk_rules::rates::{parse_rates_csv, rate_for, RateDraft, WeeklyRate};
-use exportdesk_rules::records::{Buyer, BuyerDraft, Order, OrderDraft, Product, ProductDraft, Seller, SellerDraft};
+use exportdesk_rules::records::{
+    Buyer, BuyerDraft, Order, OrderDraft, Product, ProductDraft, Seller, SellerDraft,
+};
 use exportdesk_rules::rulebook::Rulebook;
 use exportdesk_rules::unit::{units, UnitInfo};
 use exportdesk_rules::{Problem, Problems};
-use exportdesk_store::{BackupCheck, BackupInfo, ChangeEntry, OrderFilter, OrderRow, ProductRow, Store};
+use exportdesk_store::{
+    BackupCheck, BackupInfo, ChangeEntry, OrderFilter, OrderRow, ProductRow, Store,
+};
 use rust_decimal::Decimal;
 use std::path::{Path, PathBuf};
 
@@ -57,7 +61,12 @@ impl App {
 
     pub fn open_with(db_path: &Path, clock: Box<dyn Clock>, rulebook: Rulebook) -> Result<App> {
         let store = Store::open(db_path, clock.now())?;
-        Ok(App { store, rulebook, hs: HsTable::bundled(), clock })
+        Ok(App {
+            store,
+            rulebook,
+            hs: HsTable::bundled(),
+            clock,
+        })
     }
 
     pub fn now(&self) -> NaiveDateTime {
@@ -109,7 +118,9 @@ impl App {
     pub fn save_seller(&mut self, draft: &SellerDraft) -> Result<Seller> {
         let id = self.store.seller()?.map_or(0, |s| s.id);
         let seller = draft.validate(id)?;
-        Ok(self.store.write(self.clock.now(), |w| w.save_seller(&seller))?)
+        Ok(self
+            .store
+            .write(self.clock.now(), |w| w.save_seller(&seller))?)
     }
 
     // ---- buyers -----------------------------------------------------------------------------
@@ -121,7 +132,9 @@ impl App {
     pub fn save_buyer(&mut self, id: Option<i64>, draft: &BuyerDraft) -> Result<Buyer> {
         let id = self.existing(id, |s, id| Ok(s.buyer(id)?.is_some()), "구매자", "Buyer")?;
         let buyer = draft.validate(id)?;
-        Ok(self.store.write(self.clock.now(), |w| w.save_buyer(&buyer))?)
+        Ok(self
+            .store
+            .write(self.clock.now(), |w| w.save_buyer(&buyer))?)
     }
 
     pub fn delete_buyer(&mut self, id: i64) -> Result<()> {
@@ -150,17 +163,23 @@ impl App {
     }
 
     pub fn product(&self, id: i64) -> Result<Product> {
-        self.store.product(id)?.ok_or_else(|| not_found("상품", "Product", id))
+        self.store
+            .product(id)?
+            .ok_or_else(|| not_found("상품", "Product", id))
     }
 
     pub fn save_product(&mut self, id: Option<i64>, draft: &ProductDraft) -> Result<Product> {
         let id = self.existing(id, |s, id| Ok(s.product(id)?.is_some()), "상품", "Product")?;
         let product = draft.validate(id, &self.hs)?;
-        Ok(self.store.write(self.clock.now(), |w| w.save_product(&product))?)
+        Ok(self
+            .store
+            .write(self.clock.now(), |w| w.save_product(&product))?)
     }
 
     pub fn delete_product(&mut self, id: i64) -> Result<()> {
-        Ok(self.store.write(self.clock.now(), |w| w.delete_product(id))?)
+        Ok(self
+            .store
+            .write(self.clock.now(), |w| w.delete_product(id))?)
     }
 
     // ---- orders -----------------------------------------------------------------------------
@@ -170,13 +189,17 @@ impl App {
     }
 
     pub fn order(&self, id: i64) -> Result<Order> {
-        self.store.order(id)?.ok_or_else(|| not_found("주문", "Order", id))
+        self.store
+            .order(id)?
+            .ok_or_else(|| not_found("주문", "Order", id))
     }
 
     pub fn save_order(&mut self, id: Option<i64>, draft: &OrderDraft) -> Result<Order> {
         let id = self.existing(id, |s, id| Ok(s.order(id)?.is_some()), "주문", "Order")?;
         let order = draft.validate(id)?;
-        Ok(self.store.write(self.clock.now(), |w| save_linked_order(w, order))?)
+        Ok(self
+            .store
+            .write(self.clock.now(), |w| save_linked_order(w, order))?)
     }
 
     pub fn delete_order(&mut self, id: i64) -> Result<()> {
@@ -197,7 +220,9 @@ impl App {
 
     pub fn delete_rate(&mut self, week_start: NaiveDate, currency: &str) -> Result<()> {
         let currency = Currency::parse(currency)?;
-        Ok(self.store.write(self.clock.now(), |w| w.delete_rate(week_start, currency))?)
+        Ok(self
+            .store
+            .write(self.clock.now(), |w| w.delete_rate(week_start, currency))?)
     }
 
     /// Import a rate CSV: every row valid, or nothing stored.
@@ -229,9 +254,16 @@ impl App {
             countries: countries().to_vec(),
             units: units().to_vec(),
             currencies: Currency::all()
-                .map(|c| CurrencyInfo { code: c.code().to_string(), name_ko: c.name_ko().into(), name_en: c.name_en().into() })
+                .map(|c| CurrencyInfo {
+                    code: c.code().to_string(),
+                    name_ko: c.name_ko().into(),
+                    name_en: c.name_en().into(),
+                })
                 .collect(),
-            incoterms: exportdesk_rules::incoterm::Incoterm::ALL.iter().map(|t| t.code().to_string()).collect(),
+            incoterms: exportdesk_rules::incoterm::Incoterm::ALL
+                .iter()
+                .map(|t| t.code().to_string())
+                .collect(),
         }
     }
 
@@ -246,7 +278,10 @@ impl App {
     /// Every rule value in force on `date` (today when `None`), with its source.
     pub fn rulebook_on(&self, date: Option<NaiveDate>) -> RulebookView {
         let date = date.unwrap_or_else(|| self.today());
-        RulebookView { date, values: self.rulebook.show_on(date) }
+        RulebookView {
+            date,
+            values: self.rulebook.show_on(date),
+        }
     }
 
     pub fn change_log(&self, limit: u32) -> Result<Vec<ChangeEntry>> {
@@ -260,7 +295,9 @@ impl App {
     }
 
     pub fn backups(&self) -> Result<Vec<BackupInfo>> {
-        Ok(exportdesk_store::list_backups(&self.backup_dir(&self.settings()?))?)
+        Ok(exportdesk_store::list_backups(
+            &self.backup_dir(&self.settings()?),
+        )?)
     }
 
     /// Take a backup now and rotate old ones.
@@ -276,7 +313,7 @@ impl App {
     /// today. Returns the backup when one was taken.
     pub fn backup_if_due(&mut self) -> Result<Option<BackupInfo>> {
         let settings = self.settings()?;
-        if !settings.auto_backup || !self.store.seller()?.is_some() {
+        if !settings.auto_backup || self.store.seller()?.is_none() {
             return Ok(None);
         }
         let today = self.today();
@@ -324,12 +361,17 @@ impl App {
             )
             .into());
         }
-        Ok(self.store.write(self.clock.now(), |w| sample::apply(w, plan))?)
+        Ok(self
+            .store
+            .write(self.clock.now(), |w| sample::apply(w, plan))?)
     }
 }
 
 /// Link order lines to catalogue products by SKU and check the references, then save.
-fn save_linked_order(w: &mut exportdesk_store::Writer<'_>, mut order: Order) -> std::result::Result<Order, Problem> {
+fn save_linked_order(
+    w: &mut exportdesk_store::Writer<'_>,
+    mut order: Order,
+) -> std::result::Result<Order, Problem> {
     if let Some(buyer) = order.buyer_id {
         if !w.buyer_exists(buyer)? {
             return Err(Problem::new(
@@ -345,8 +387,14 @@ fn save_linked_order(w: &mut exportdesk_store::Writer<'_>, mut order: Order) -> 
             Some(pid) if !w.product_exists(pid)? => {
                 return Err(Problem::new(
                     "order.product_missing",
-                    format!("{}번째 줄의 상품이 카탈로그에 없습니다. 상품을 다시 고르세요.", i + 1),
-                    format!("The product of line {} is not in the catalogue; choose it again.", i + 1),
+                    format!(
+                        "{}번째 줄의 상품이 카탈로그에 없습니다. 상품을 다시 고르세요.",
+                        i + 1
+                    ),
+                    format!(
+                        "The product of line {} is not in the catalogue; choose it again.",
+                        i + 1
+                    ),
                 )
                 .at(format!("lines[{i}].product_id")));
             }

@@ -6,7 +6,9 @@ use crate::SampleLoaded;
 use chrono::{Duration, NaiveDate};
 use exportdesk_rules::hs::HsTable;
 use exportdesk_rules::rates::{week_start, RateDraft, WeeklyRate};
-use exportdesk_rules::records::{Buyer, BuyerDraft, Order, OrderDraft, OrderLineDraft, Product, ProductDraft};
+use exportdesk_rules::records::{
+    Buyer, BuyerDraft, Order, OrderDraft, OrderLineDraft, Product, ProductDraft,
+};
 use exportdesk_rules::{Problem, Problems};
 use exportdesk_store::Writer;
 use serde::Deserialize;
@@ -86,7 +88,12 @@ pub fn plan(today: NaiveDate, hs: &HsTable) -> Result<Plan, Problems> {
     let buyers = file
         .buyers
         .iter()
-        .map(|b| Ok((b.key.clone(), b.draft.validate(0).map_err(|e| prefixed(e, &b.key))?)))
+        .map(|b| {
+            Ok((
+                b.key.clone(),
+                b.draft.validate(0).map_err(|e| prefixed(e, &b.key))?,
+            ))
+        })
         .collect::<Result<Vec<_>, Problems>>()?;
     let mut orders = Vec::new();
     for o in &file.orders {
@@ -111,7 +118,10 @@ pub fn plan(today: NaiveDate, hs: &HsTable) -> Result<Plan, Problems> {
                 })
                 .collect(),
         };
-        orders.push((o.buyer.clone(), draft.validate(0).map_err(|e| prefixed(e, &o.order_no))?));
+        orders.push((
+            o.buyer.clone(),
+            draft.validate(0).map_err(|e| prefixed(e, &o.order_no))?,
+        ));
     }
     let this_week = week_start(today);
     let rates = file
@@ -129,7 +139,12 @@ pub fn plan(today: NaiveDate, hs: &HsTable) -> Result<Plan, Problems> {
             .map_err(|e| prefixed(Problems(e), &r.currency))
         })
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(Plan { products, buyers, orders, rates })
+    Ok(Plan {
+        products,
+        buyers,
+        orders,
+        rates,
+    })
 }
 
 pub fn apply(w: &mut Writer<'_>, plan: Plan) -> Result<SampleLoaded, Problem> {
@@ -149,7 +164,11 @@ pub fn apply(w: &mut Writer<'_>, plan: Plan) -> Result<SampleLoaded, Problem> {
     for (buyer_key, order) in plan.orders {
         let mut order = order;
         order.buyer_id = Some(*buyer_ids.get(&buyer_key).ok_or_else(|| {
-            Problem::new("sample.invalid", format!("예시 주문의 구매자 {buyer_key}가 없습니다."), format!("Sample buyer {buyer_key} is missing."))
+            Problem::new(
+                "sample.invalid",
+                format!("예시 주문의 구매자 {buyer_key}가 없습니다."),
+                format!("Sample buyer {buyer_key} is missing."),
+            )
         })?);
         for line in &mut order.lines {
             line.product_id = sku_ids.get(&line.sku).copied();

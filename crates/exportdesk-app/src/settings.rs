@@ -20,7 +20,12 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { language: Lang::Ko, auto_backup: true, backup_keep: 14, backup_dir: String::new() }
+        Settings {
+            language: Lang::Ko,
+            auto_backup: true,
+            backup_keep: 14,
+            backup_dir: String::new(),
+        }
     }
 }
 
@@ -29,9 +34,13 @@ impl Settings {
         let d = Settings::default();
         let get = |k: &str| store.setting(k);
         Ok(Settings {
-            language: get("language")?.and_then(|v| Lang::parse(&v)).unwrap_or(d.language),
+            language: get("language")?
+                .and_then(|v| Lang::parse(&v))
+                .unwrap_or(d.language),
             auto_backup: get("auto_backup")?.map_or(d.auto_backup, |v| v == "true"),
-            backup_keep: get("backup_keep")?.and_then(|v| v.parse().ok()).unwrap_or(d.backup_keep),
+            backup_keep: get("backup_keep")?
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(d.backup_keep),
             backup_dir: get("backup_dir")?.unwrap_or(d.backup_dir),
         })
     }
@@ -42,8 +51,14 @@ impl Settings {
             p.push(
                 Problem::new(
                     "settings.backup_keep",
-                    format!("보관할 백업 수는 1에서 365 사이여야 합니다 (입력: {}).", self.backup_keep),
-                    format!("Keep between 1 and 365 backups (entered: {}).", self.backup_keep),
+                    format!(
+                        "보관할 백업 수는 1에서 365 사이여야 합니다 (입력: {}).",
+                        self.backup_keep
+                    ),
+                    format!(
+                        "Keep between 1 and 365 backups (entered: {}).",
+                        self.backup_keep
+                    ),
                 )
                 .at("backup_keep"),
             );
@@ -59,7 +74,10 @@ impl Settings {
                 .at("backup_dir"),
             );
         }
-        p.into_result(|| Settings { backup_dir: dir.to_string(), ..self.clone() })
+        p.into_result(|| Settings {
+            backup_dir: dir.to_string(),
+            ..self.clone()
+        })
     }
 
     pub fn store(&self, w: &mut Writer<'_>) -> Result<(), Problem> {
@@ -68,7 +86,10 @@ impl Settings {
             Lang::En => "en",
         };
         w.set_setting("language", lang)?;
-        w.set_setting("auto_backup", if self.auto_backup { "true" } else { "false" })?;
+        w.set_setting(
+            "auto_backup",
+            if self.auto_backup { "true" } else { "false" },
+        )?;
         w.set_setting("backup_keep", &self.backup_keep.to_string())?;
         w.set_setting("backup_dir", &self.backup_dir)
     }

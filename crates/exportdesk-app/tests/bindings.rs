@@ -13,7 +13,8 @@ fn generated() -> String {
     use exportdesk_rules as r;
     let cfg = Config::new().with_large_int("number");
     let mut out = vec![
-        "// Generated from the Rust types by crates/exportdesk-app/tests/bindings.rs. Do not edit.".to_string(),
+        "// Generated from the Rust types by crates/exportdesk-app/tests/bindings.rs. Do not edit."
+            .to_string(),
         "// Regenerate: UPDATE_BINDINGS=1 cargo test -p exportdesk-app --test bindings".to_string(),
     ];
     out.extend(decls![&cfg;
@@ -36,7 +37,8 @@ fn generated() -> String {
 
 #[test]
 fn typescript_bindings_are_current() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/types.gen.ts");
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/types.gen.ts");
     let want = generated();
     if std::env::var("UPDATE_BINDINGS").is_ok_and(|v| v == "1") {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();

@@ -19,7 +19,11 @@ use std::process::ExitCode;
 use table::Table;
 
 #[derive(Parser)]
-#[command(name = "exportdesk", version, about = "ExportDesk 수출데스크 — export paperwork for Korean e-commerce sellers")]
+#[command(
+    name = "exportdesk",
+    version,
+    about = "ExportDesk 수출데스크 — export paperwork for Korean e-commerce sellers"
+)]
 struct Cli {
     /// Database file (else $EXPORTDESK_DB, else the OS data directory)
     #[arg(long, global = true, value_name = "PATH")]
@@ -78,7 +82,7 @@ enum Command {
 enum SellerCmd {
     Show,
     /// Create or update the profile (all fields are checked; nothing is stored on an error)
-    Set(SellerArgs),
+    Set(Box<SellerArgs>),
 }
 
 #[derive(Args)]
@@ -123,7 +127,7 @@ enum ProductsCmd {
         id: i64,
     },
     /// Add a product
-    Add(ProductArgs),
+    Add(Box<ProductArgs>),
     Delete {
         id: i64,
     },
@@ -196,7 +200,9 @@ enum RatesCmd {
         source: Option<String>,
     },
     /// Import a CSV with columns date,currency,rate[,per,source]: all rows or none
-    Import { file: PathBuf },
+    Import {
+        file: PathBuf,
+    },
     /// The rate that applies on a date
     For {
         #[arg(long)]
@@ -234,7 +240,9 @@ enum BackupCmd {
     Now,
     List,
     /// Restore a backup (the current data is backed up first)
-    Restore { file: PathBuf },
+    Restore {
+        file: PathBuf,
+    },
 }
 
 /// Where output goes and in which language.
@@ -246,7 +254,10 @@ struct Out {
 impl Out {
     fn print<T: Serialize>(&self, value: &T, human: impl FnOnce(&T) -> String) {
         if self.json {
-            println!("{}", serde_json::to_string_pretty(value).expect("serialisable"));
+            println!(
+                "{}",
+                serde_json::to_string_pretty(value).expect("serialisable")
+            );
         } else {
             let text = human(value);
             if !text.is_empty() {
@@ -267,8 +278,16 @@ impl Out {
             println!("{}", serde_json::json!({ "problems": problems.0 }));
         } else {
             for p in &problems.0 {
-                let field = p.field.as_deref().map(|f| format!(" [{f}]")).unwrap_or_default();
-                eprintln!("{}{field}: {}", self.ko_en("오류", "error"), p.message(self.lang));
+                let field = p
+                    .field
+                    .as_deref()
+                    .map(|f| format!(" [{f}]"))
+                    .unwrap_or_default();
+                eprintln!(
+                    "{}{field}: {}",
+                    self.ko_en("오류", "error"),
+                    p.message(self.lang)
+                );
             }
         }
     }
@@ -281,7 +300,10 @@ fn main() -> ExitCode {
         .clone()
         .or_else(|| std::env::var("EXPORTDESK_LANG").ok())
         .and_then(|l| Lang::parse(&l));
-    let mut out = Out { json: cli.json, lang: flag_lang.unwrap_or_default() };
+    let mut out = Out {
+        json: cli.json,
+        lang: flag_lang.unwrap_or_default(),
+    };
     match run(cli, &mut out, flag_lang.is_some()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(problems) => {
@@ -292,7 +314,10 @@ fn main() -> ExitCode {
 }
 
 fn open(db: Option<PathBuf>) -> Result<App, Problems> {
-    App::open(&exportdesk_app::resolve_db_path(db), exportdesk_app::clock_from_env())
+    App::open(
+        &exportdesk_app::resolve_db_path(db),
+        exportdesk_app::clock_from_env(),
+    )
 }
 
 fn date_arg(s: &Option<String>, field: &str) -> Result<Option<NaiveDate>, Problems> {
@@ -303,14 +328,21 @@ fn run(cli: Cli, out: &mut Out, lang_given: bool) -> Result<(), Problems> {
     // The rulebook of a folder can be checked without a database.
     if let Command::Rulebook(RulebookCmd::Show { on, dir: Some(dir) }) = &cli.command {
         let book = load_rulebook_dir(dir)?;
-        let date = date_arg(on, "on")?.unwrap_or_else(|| exportdesk_app::clock_from_env().now().date());
-        let view = exportdesk_app::RulebookView { date, values: book.show_on(date) };
+        let date =
+            date_arg(on, "on")?.unwrap_or_else(|| exportdesk_app::clock_from_env().now().date());
+        let view = exportdesk_app::RulebookView {
+            date,
+            values: book.show_on(date),
+        };
         out.print(&view, |v| show_rulebook(v, out.lang));
         return Ok(());
     }
     let mut app = open(cli.db)?;
     if !lang_given {
-        out.lang = app.settings().map(|s: Settings| s.language).unwrap_or_default();
+        out.lang = app
+            .settings()
+            .map(|s: Settings| s.language)
+            .unwrap_or_default();
     }
     let lang = out.lang;
     match cli.command {
@@ -332,15 +364,26 @@ fn run(cli: Cli, out: &mut Out, lang_given: bool) -> Result<(), Problems> {
                     out.ko_en("환율", "Rates"),
                     s.rates,
                     out.ko_en("마지막 백업", "Last backup"),
-                    s.last_backup.map_or_else(|| out.ko_en("없음", "none"), |b| b.to_string())
+                    s.last_backup
+                        .map_or_else(|| out.ko_en("없음", "none"), |b| b.to_string())
                 )
             });
         }
         Command::Seller(SellerCmd::Show) => {
             let seller = app.seller()?;
             out.print(&seller, |s| match s {
-                None => out.ko_en("판매자 정보가 없습니다. `exportdesk seller set`으로 만드세요.", "No seller profile yet; create it with `exportdesk seller set`."),
-                Some(s) => format!("{} ({})\n{}: {}\n{}", s.name, s.name_en, out.ko_en("사업자등록번호", "Business no."), s.business_no, s.address),
+                None => out.ko_en(
+                    "판매자 정보가 없습니다. `exportdesk seller set`으로 만드세요.",
+                    "No seller profile yet; create it with `exportdesk seller set`.",
+                ),
+                Some(s) => format!(
+                    "{} ({})\n{}: {}\n{}",
+                    s.name,
+                    s.name_en,
+                    out.ko_en("사업자등록번호", "Business no."),
+                    s.business_no,
+                    s.address
+                ),
             });
         }
         Command::Seller(SellerCmd::Set(a)) => {
@@ -358,7 +401,9 @@ fn run(cli: Cli, out: &mut Out, lang_given: bool) -> Result<(), Problems> {
                 platforms: a.platforms,
             };
             let saved = app.save_seller(&draft)?;
-            out.print(&saved, |s| format!("{} {}", out.ko_en("저장했습니다:", "Saved:"), s.name));
+            out.print(&saved, |s| {
+                format!("{} {}", out.ko_en("저장했습니다:", "Saved:"), s.name)
+            });
         }
         Command::Sample(SampleCmd::Load) => {
             let loaded = app.load_sample()?;
@@ -376,7 +421,12 @@ fn run(cli: Cli, out: &mut Out, lang_given: bool) -> Result<(), Problems> {
             out.print(&buyers, |bs| {
                 let mut t = Table::new(&["ID", "NAME", "COUNTRY", "EMAIL"]);
                 for b in bs {
-                    t.row(vec![b.id.to_string(), b.name.clone(), b.country.to_string(), b.email.clone()]);
+                    t.row(vec![
+                        b.id.to_string(),
+                        b.name.clone(),
+                        b.country.to_string(),
+                        b.email.clone(),
+                    ]);
                 }
                 t.render()
             });
@@ -387,11 +437,18 @@ fn run(cli: Cli, out: &mut Out, lang_given: bool) -> Result<(), Problems> {
             out.print(&found, |ms| {
                 let mut t = Table::new(&["HS", "KEYWORDS", "DESCRIPTION"]);
                 for m in ms {
-                    let kw = if lang == Lang::Ko { m.keywords_ko.join(", ") } else { m.keywords_en.join(", ") };
+                    let kw = if lang == Lang::Ko {
+                        m.keywords_ko.join(", ")
+                    } else {
+                        m.keywords_en.join(", ")
+                    };
                     t.row(vec![m.dotted.clone(), kw, m.description_en.clone()]);
                 }
                 if ms.is_empty() {
-                    out.ko_en("찾은 HS 코드가 없습니다. 다른 단어나 코드 앞자리로 찾아 보세요.", "No HS code found; try other words or a code prefix.")
+                    out.ko_en(
+                        "찾은 HS 코드가 없습니다. 다른 단어나 코드 앞자리로 찾아 보세요.",
+                        "No HS code found; try other words or a code prefix.",
+                    )
                 } else {
                     t.render()
                 }
@@ -403,14 +460,20 @@ fn run(cli: Cli, out: &mut Out, lang_given: bool) -> Result<(), Problems> {
         }
         Command::Backup(BackupCmd::Now) => {
             let b = app.backup_now()?;
-            out.print(&b, |b| format!("{} {}", out.ko_en("백업했습니다:", "Backed up to"), b.path));
+            out.print(&b, |b| {
+                format!("{} {}", out.ko_en("백업했습니다:", "Backed up to"), b.path)
+            });
         }
         Command::Backup(BackupCmd::List) => {
             let list = app.backups()?;
             out.print(&list, |bs| {
                 let mut t = Table::new(&["TAKEN", "SIZE", "PATH"]);
                 for b in bs {
-                    t.row(vec![b.taken_at.to_string(), b.size_bytes.to_string(), b.path.clone()]);
+                    t.row(vec![
+                        b.taken_at.to_string(),
+                        b.size_bytes.to_string(),
+                        b.path.clone(),
+                    ]);
                 }
                 t.render()
             });
@@ -420,7 +483,10 @@ fn run(cli: Cli, out: &mut Out, lang_given: bool) -> Result<(), Problems> {
             out.print(&safety, |s| {
                 out.ko_en(
                     &format!("복원했습니다. 복원 전 데이터는 {}에 백업했습니다.", s.path),
-                    &format!("Restored. The data from before the restore was backed up to {}.", s.path),
+                    &format!(
+                        "Restored. The data from before the restore was backed up to {}.",
+                        s.path
+                    ),
                 )
             });
         }
@@ -429,7 +495,12 @@ fn run(cli: Cli, out: &mut Out, lang_given: bool) -> Result<(), Problems> {
             out.print(&log, |es| {
                 let mut t = Table::new(&["AT", "ENTITY", "ID", "ACTION"]);
                 for e in es {
-                    t.row(vec![e.at.clone(), e.entity.clone(), e.entity_id.clone(), e.action.clone()]);
+                    t.row(vec![
+                        e.at.clone(),
+                        e.entity.clone(),
+                        e.entity_id.clone(),
+                        e.action.clone(),
+                    ]);
                 }
                 t.render()
             });
@@ -446,7 +517,11 @@ fn products(app: &mut App, cmd: ProductsCmd, out: &Out) -> Result<(), Problems> 
                 let mut t = Table::new(&["ID", "SKU", "NAME", "HS", "UNIT", "KG", "ORIGIN"]);
                 for r in rows {
                     let p = &r.product;
-                    let name = if out.lang == Lang::Ko && !p.name_ko.is_empty() { &p.name_ko } else { &p.name_en };
+                    let name = if out.lang == Lang::Ko && !p.name_ko.is_empty() {
+                        &p.name_ko
+                    } else {
+                        &p.name_en
+                    };
                     t.row(vec![
                         p.id.to_string(),
                         p.sku.clone(),
@@ -454,7 +529,9 @@ fn products(app: &mut App, cmd: ProductsCmd, out: &Out) -> Result<(), Problems> 
                         p.hs_code.as_ref().map_or("-".into(), |h| h.dotted()),
                         p.unit.clone(),
                         p.net_weight_kg.map_or("-".into(), |w| w.to_string()),
-                        p.origin_country.as_ref().map_or("-".into(), |c| c.to_string()),
+                        p.origin_country
+                            .as_ref()
+                            .map_or("-".into(), |c| c.to_string()),
                     ]);
                 }
                 t.render()
@@ -462,7 +539,9 @@ fn products(app: &mut App, cmd: ProductsCmd, out: &Out) -> Result<(), Problems> 
         }
         ProductsCmd::Show { id } => {
             let p = app.product(id)?;
-            out.print(&p, |p| serde_json::to_string_pretty(p).expect("serialisable"));
+            out.print(&p, |p| {
+                serde_json::to_string_pretty(p).expect("serialisable")
+            });
         }
         ProductsCmd::Add(a) => {
             let draft = ProductDraft {
@@ -478,11 +557,20 @@ fn products(app: &mut App, cmd: ProductsCmd, out: &Out) -> Result<(), Problems> 
                 needs_permit: a.needs_permit,
             };
             let p = app.save_product(None, &draft)?;
-            out.print(&p, |p| format!("{} {} (ID {})", out.ko_en("상품을 추가했습니다:", "Product added:"), p.sku, p.id));
+            out.print(&p, |p| {
+                format!(
+                    "{} {} (ID {})",
+                    out.ko_en("상품을 추가했습니다:", "Product added:"),
+                    p.sku,
+                    p.id
+                )
+            });
         }
         ProductsCmd::Delete { id } => {
             app.delete_product(id)?;
-            out.print(&serde_json::json!({ "deleted": id }), |_| out.ko_en("삭제했습니다.", "Deleted."));
+            out.print(&serde_json::json!({ "deleted": id }), |_| {
+                out.ko_en("삭제했습니다.", "Deleted.")
+            });
         }
     }
     Ok(())
@@ -490,10 +578,23 @@ fn products(app: &mut App, cmd: ProductsCmd, out: &Out) -> Result<(), Problems> 
 
 fn orders(app: &mut App, cmd: OrdersCmd, out: &Out) -> Result<(), Problems> {
     match cmd {
-        OrdersCmd::List { search, marketplace, country, limit } => {
-            let rows = app.orders(&OrderFilter { search, marketplace, destination_country: country, limit, offset: None })?;
+        OrdersCmd::List {
+            search,
+            marketplace,
+            country,
+            limit,
+        } => {
+            let rows = app.orders(&OrderFilter {
+                search,
+                marketplace,
+                destination_country: country,
+                limit,
+                offset: None,
+            })?;
             out.print(&rows, |rows| {
-                let mut t = Table::new(&["ID", "DATE", "MARKET", "ORDER", "BUYER", "TO", "TOTAL", "TERMS"]);
+                let mut t = Table::new(&[
+                    "ID", "DATE", "MARKET", "ORDER", "BUYER", "TO", "TOTAL", "TERMS",
+                ]);
                 for o in rows {
                     t.row(vec![
                         o.id.to_string(),
@@ -511,11 +612,15 @@ fn orders(app: &mut App, cmd: OrdersCmd, out: &Out) -> Result<(), Problems> {
         }
         OrdersCmd::Show { id } => {
             let o = app.order(id)?;
-            out.print(&o, |o| serde_json::to_string_pretty(o).expect("serialisable"));
+            out.print(&o, |o| {
+                serde_json::to_string_pretty(o).expect("serialisable")
+            });
         }
         OrdersCmd::Delete { id } => {
             app.delete_order(id)?;
-            out.print(&serde_json::json!({ "deleted": id }), |_| out.ko_en("삭제했습니다.", "Deleted."));
+            out.print(&serde_json::json!({ "deleted": id }), |_| {
+                out.ko_en("삭제했습니다.", "Deleted.")
+            });
         }
     }
     Ok(())
@@ -528,14 +633,39 @@ fn rates(app: &mut App, cmd: RatesCmd, out: &Out) -> Result<(), Problems> {
             out.print(&rates, |rs| {
                 let mut t = Table::new(&["WEEK (SUN)", "CURRENCY", "KRW", "SOURCE"]);
                 for r in rs {
-                    t.row(vec![r.week_start.to_string(), r.currency.to_string(), r.krw_per_unit.to_string(), r.source.clone()]);
+                    t.row(vec![
+                        r.week_start.to_string(),
+                        r.currency.to_string(),
+                        r.krw_per_unit.to_string(),
+                        r.source.clone(),
+                    ]);
                 }
                 t.render()
             });
         }
-        RatesCmd::Add { date, currency, rate, per, source } => {
-            let saved = app.save_rate(&RateDraft { date, currency, rate, per, source })?;
-            out.print(&saved, |r| format!("{} {} {} = {} KRW", out.ko_en("저장했습니다:", "Saved:"), r.week_start, r.currency, r.krw_per_unit));
+        RatesCmd::Add {
+            date,
+            currency,
+            rate,
+            per,
+            source,
+        } => {
+            let saved = app.save_rate(&RateDraft {
+                date,
+                currency,
+                rate,
+                per,
+                source,
+            })?;
+            out.print(&saved, |r| {
+                format!(
+                    "{} {} {} = {} KRW",
+                    out.ko_en("저장했습니다:", "Saved:"),
+                    r.week_start,
+                    r.currency,
+                    r.krw_per_unit
+                )
+            });
         }
         RatesCmd::Import { file } => {
             let text = std::fs::read_to_string(&file).map_err(|e| {
@@ -546,7 +676,12 @@ fn rates(app: &mut App, cmd: RatesCmd, out: &Out) -> Result<(), Problems> {
                 ))
             })?;
             let imported = app.import_rates_csv(&text)?;
-            out.print(&imported, |rs| out.ko_en(&format!("환율 {}개를 가져왔습니다.", rs.len()), &format!("Imported {} rates.", rs.len())));
+            out.print(&imported, |rs| {
+                out.ko_en(
+                    &format!("환율 {}개를 가져왔습니다.", rs.len()),
+                    &format!("Imported {} rates.", rs.len()),
+                )
+            });
         }
         RatesCmd::For { currency, date } => {
             let d = parse_date(&date, "date")?;
@@ -560,7 +695,11 @@ fn rates(app: &mut App, cmd: RatesCmd, out: &Out) -> Result<(), Problems> {
 fn show_rulebook(view: &exportdesk_app::RulebookView, lang: Lang) -> String {
     let mut t = Table::new(&["RULE", "VALUE", "FROM", "VERIFIED", "SOURCE"]);
     for v in &view.values {
-        let title = if lang == Lang::Ko { &v.title_ko } else { &v.title_en };
+        let title = if lang == Lang::Ko {
+            &v.title_ko
+        } else {
+            &v.title_en
+        };
         let verified = match (v.verified, lang) {
             (Some(true), Lang::Ko) => "확인됨",
             (Some(true), Lang::En) => "verified",
@@ -576,7 +715,16 @@ fn show_rulebook(view: &exportdesk_app::RulebookView, lang: Lang) -> String {
             v.source.clone().unwrap_or_default(),
         ]);
     }
-    format!("{} {}\n{}", if lang == Lang::Ko { "적용일:" } else { "Rules in force on" }, view.date, t.render())
+    format!(
+        "{} {}\n{}",
+        if lang == Lang::Ko {
+            "적용일:"
+        } else {
+            "Rules in force on"
+        },
+        view.date,
+        t.render()
+    )
 }
 
 fn load_rulebook_dir(dir: &std::path::Path) -> Result<Rulebook, Problems> {

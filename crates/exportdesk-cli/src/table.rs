@@ -8,7 +8,12 @@ pub struct Table {
 fn width(s: &str) -> usize {
     s.chars()
         .map(|c| match c as u32 {
-            0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 => 2,
+            0x1100..=0x115F
+            | 0x2E80..=0xA4CF
+            | 0xAC00..=0xD7A3
+            | 0xF900..=0xFAFF
+            | 0xFF00..=0xFF60
+            | 0xFFE0..=0xFFE6 => 2,
             _ => 1,
         })
         .sum()
@@ -16,7 +21,10 @@ fn width(s: &str) -> usize {
 
 impl Table {
     pub fn new(header: &[&str]) -> Table {
-        Table { header: header.iter().map(|h| h.to_string()).collect(), rows: Vec::new() }
+        Table {
+            header: header.iter().map(|h| h.to_string()).collect(),
+            rows: Vec::new(),
+        }
     }
 
     pub fn row(&mut self, cells: Vec<String>) {
@@ -34,7 +42,11 @@ impl Table {
         let line = |cells: &[String]| {
             let mut s = String::new();
             for (i, c) in cells.iter().enumerate().take(cols) {
-                let text: String = if width(c) > 60 { c.chars().take(57).collect::<String>() + "…" } else { c.clone() };
+                let text: String = if width(c) > 60 {
+                    c.chars().take(57).collect::<String>() + "…"
+                } else {
+                    c.clone()
+                };
                 s.push_str(&text);
                 if i + 1 < cols {
                     s.push_str(&" ".repeat(widths[i].saturating_sub(width(&text)) + 2));

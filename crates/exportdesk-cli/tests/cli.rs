@@ -33,7 +33,11 @@ impl Shop {
 
     fn ok(&self, args: &[&str]) -> String {
         let out = self.run(args);
-        assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         String::from_utf8(out.stdout).unwrap()
     }
 
@@ -44,7 +48,18 @@ impl Shop {
     }
 
     fn seller(&self, business_no: &str) -> Output {
-        self.run(&["seller", "set", "--name", "달무리상점", "--representative", "김하늘", "--business-no", business_no, "--address", "서울 성동구"])
+        self.run(&[
+            "seller",
+            "set",
+            "--name",
+            "달무리상점",
+            "--representative",
+            "김하늘",
+            "--business-no",
+            business_no,
+            "--address",
+            "서울 성동구",
+        ])
     }
 }
 
@@ -61,20 +76,48 @@ fn init_then_wrong_business_number_is_refused_in_korean_and_nothing_stored() {
     assert_eq!(shop.json(&["status"])["has_seller"], false);
     assert_eq!(shop.json(&["status"])["changes"], 0);
     assert!(shop.seller("220-81-62517").status.success());
-    assert_eq!(shop.json(&["seller", "show"])["business_no"], "220-81-62517");
+    assert_eq!(
+        shop.json(&["seller", "show"])["business_no"],
+        "220-81-62517"
+    );
 }
 
 #[test]
 fn errors_as_json_and_in_english() {
     let shop = Shop::new();
-    let out = shop.run(&["--json", "seller", "set", "--name", "x", "--representative", "y", "--business-no", "123", "--address", "z"]);
+    let out = shop.run(&[
+        "--json",
+        "seller",
+        "set",
+        "--name",
+        "x",
+        "--representative",
+        "y",
+        "--business-no",
+        "123",
+        "--address",
+        "z",
+    ]);
     assert_eq!(out.status.code(), Some(1));
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["problems"][0]["code"], "business_no.length");
     assert_eq!(v["problems"][0]["field"], "business_no");
-    let out = shop.run(&["--lang", "en", "products", "add", "--sku", "A", "--name-en", "Toner", "--hs", "3304.99.10"]);
+    let out = shop.run(&[
+        "--lang",
+        "en",
+        "products",
+        "add",
+        "--sku",
+        "A",
+        "--name-en",
+        "Toner",
+        "--hs",
+        "3304.99.10",
+    ]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8(out.stderr).unwrap().contains("HS code has 2, 4 or 6 digits"));
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("HS code has 2, 4 or 6 digits"));
 }
 
 #[test]
@@ -85,9 +128,16 @@ fn sample_load_and_orders_list() {
     assert_eq!(loaded["orders"], 60);
     let orders = shop.json(&["orders", "list"]);
     assert_eq!(orders.as_array().unwrap().len(), 60);
-    assert_eq!(orders[0]["order_date"], "2026-11-27", "newest first, dated around the load day");
+    assert_eq!(
+        orders[0]["order_date"], "2026-11-27",
+        "newest first, dated around the load day"
+    );
     let japan = shop.json(&["orders", "list", "--country", "JP"]);
-    assert!(japan.as_array().unwrap().iter().all(|o| o["currency"] == "JPY"));
+    assert!(japan
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|o| o["currency"] == "JPY"));
     let first_id = orders[0]["id"].as_i64().unwrap().to_string();
     let order = shop.json(&["orders", "show", &first_id]);
     assert!(!order["lines"].as_array().unwrap().is_empty());
@@ -101,14 +151,35 @@ fn rulebook_on_dates_under_old_and_new_regime() {
     let shop = Shop::new();
     let value = |date: &str, key: &str| -> Value {
         let v = shop.json(&["rulebook", "show", "--on", date]);
-        v["values"].as_array().unwrap().iter().find(|r| r["key"] == key).unwrap().clone()
+        v["values"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["key"] == key)
+            .unwrap()
+            .clone()
     };
-    assert_eq!(value("2025-01-01", "simplified_limit_krw")["value"], "4000000");
-    assert_eq!(value("2026-01-01", "simplified_limit_krw")["value"], "5000000");
-    assert_eq!(value("2026-01-01", "simplified_limit_krw")["verified"], false);
-    assert_eq!(value("2025-01-01", "loading_days")["source"], "Customs Act (관세법) art. 251(1)");
+    assert_eq!(
+        value("2025-01-01", "simplified_limit_krw")["value"],
+        "4000000"
+    );
+    assert_eq!(
+        value("2026-01-01", "simplified_limit_krw")["value"],
+        "5000000"
+    );
+    assert_eq!(
+        value("2026-01-01", "simplified_limit_krw")["verified"],
+        false
+    );
+    assert_eq!(
+        value("2025-01-01", "loading_days")["source"],
+        "Customs Act (관세법) art. 251(1)"
+    );
     let human = shop.ok(&["rulebook", "show", "--on", "2025-01-01"]);
-    assert!(human.contains("간이수출신고 한도") && human.contains("4000000"), "{human}");
+    assert!(
+        human.contains("간이수출신고 한도") && human.contains("4000000"),
+        "{human}"
+    );
 }
 
 #[test]
@@ -122,12 +193,30 @@ fn malformed_rulebook_folder_names_file_and_line() {
     let ok = shop.run(&["rulebook", "show", "--dir", dir.to_str().unwrap()]);
     assert!(ok.status.success());
     let deadlines = std::fs::read_to_string(dir.join("deadlines.toml")).unwrap();
-    std::fs::write(dir.join("deadlines.toml"), deadlines.replacen("value = 30", "value = \"thirty\"", 1)).unwrap();
-    let out = shop.run(&["--lang", "en", "rulebook", "show", "--dir", dir.to_str().unwrap()]);
+    std::fs::write(
+        dir.join("deadlines.toml"),
+        deadlines.replacen("value = 30", "value = \"thirty\"", 1),
+    )
+    .unwrap();
+    let out = shop.run(&[
+        "--lang",
+        "en",
+        "rulebook",
+        "show",
+        "--dir",
+        dir.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8(out.stderr).unwrap();
-    let line = deadlines.lines().position(|l| l.contains("value = 30")).unwrap() + 1;
-    assert!(err.contains(&format!("deadlines.toml line {line}")), "{err}");
+    let line = deadlines
+        .lines()
+        .position(|l| l.contains("value = 30"))
+        .unwrap()
+        + 1;
+    assert!(
+        err.contains(&format!("deadlines.toml line {line}")),
+        "{err}"
+    );
 }
 
 fn exportdesk_rules_files() -> Vec<(String, String)> {
@@ -136,7 +225,10 @@ fn exportdesk_rules_files() -> Vec<(String, String)> {
         .unwrap()
         .map(|e| {
             let e = e.unwrap();
-            (e.file_name().to_string_lossy().to_string(), std::fs::read_to_string(e.path()).unwrap())
+            (
+                e.file_name().to_string_lossy().to_string(),
+                std::fs::read_to_string(e.path()).unwrap(),
+            )
         })
         .collect()
 }
@@ -154,15 +246,26 @@ fn hs_search_by_korean_word_and_code() {
 fn rates_import_is_all_or_nothing() {
     let shop = Shop::new();
     let bad = shop.dir().join("bad.csv");
-    std::fs::write(&bad, "날짜,통화,환율\n2026-11-22,USD,1385.2\n2026-11-22,USD,abc\n").unwrap();
+    std::fs::write(
+        &bad,
+        "날짜,통화,환율\n2026-11-22,USD,1385.2\n2026-11-22,USD,abc\n",
+    )
+    .unwrap();
     let out = shop.run(&["rates", "import", bad.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8(out.stderr).unwrap().contains("3행"));
     assert_eq!(shop.json(&["rates", "list"]).as_array().unwrap().len(), 0);
     let good = shop.dir().join("good.csv");
-    std::fs::write(&good, "date,currency,rate,per\n2026-11-22,USD,1385.2,1\n2026-11-22,JPY,912.5,100\n").unwrap();
+    std::fs::write(
+        &good,
+        "date,currency,rate,per\n2026-11-22,USD,1385.2,1\n2026-11-22,JPY,912.5,100\n",
+    )
+    .unwrap();
     shop.ok(&["rates", "import", good.to_str().unwrap()]);
-    assert_eq!(shop.json(&["rates", "for", "--currency", "JPY", "--date", "2026-11-28"])["krw_per_unit"], "9.125");
+    assert_eq!(
+        shop.json(&["rates", "for", "--currency", "JPY", "--date", "2026-11-28"])["krw_per_unit"],
+        "9.125"
+    );
     let missing = shop.run(&["rates", "for", "--currency", "USD", "--date", "2026-11-29"]);
     assert_eq!(missing.status.code(), Some(1));
 }
@@ -178,7 +281,9 @@ fn newer_database_is_refused_untouched() {
     std::fs::write(&shop.db, &bytes).unwrap();
     let out = shop.run(&["status"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8(out.stderr).unwrap().contains("더 새 버전"));
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("더 새 버전"));
     assert_eq!(std::fs::read(&shop.db).unwrap(), bytes);
 }
 

@@ -35,7 +35,10 @@ impl HsCode {
         if !code.chars().all(|c| c.is_ascii_digit()) {
             return Err(Problem::new(
                 "hs_code.not_digits",
-                format!("HS 코드는 숫자로만 이루어집니다. '{}'를 확인하세요.", input.trim()),
+                format!(
+                    "HS 코드는 숫자로만 이루어집니다. '{}'를 확인하세요.",
+                    input.trim()
+                ),
                 format!("An HS code has digits only; check '{}'.", input.trim()),
             )
             .at("hs_code")
@@ -145,9 +148,9 @@ impl HsTable {
     pub fn from_tsv(table: &str, keywords: &str) -> Result<HsTable, String> {
         let mut descriptions = Vec::new();
         for (n, line) in table.lines().enumerate().skip(1) {
-            let (code, desc) = line
-                .split_once('\t')
-                .ok_or_else(|| format!("hs2022.tsv line {}: expected code<TAB>description", n + 1))?;
+            let (code, desc) = line.split_once('\t').ok_or_else(|| {
+                format!("hs2022.tsv line {}: expected code<TAB>description", n + 1)
+            })?;
             descriptions.push((code.to_string(), desc.to_string()));
         }
         descriptions.sort();
@@ -206,15 +209,14 @@ impl HsTable {
     }
 
     fn matched(&self, code: &str, score: u32) -> HsMatch {
-        let (ko, en) = self
-            .keywords
-            .iter()
-            .filter(|k| k.code == code)
-            .fold((Vec::new(), Vec::new()), |(mut ko, mut en), k| {
+        let (ko, en) = self.keywords.iter().filter(|k| k.code == code).fold(
+            (Vec::new(), Vec::new()),
+            |(mut ko, mut en), k| {
                 ko.extend(k.ko.iter().cloned());
                 en.extend(k.en.iter().cloned());
                 (ko, en)
-            });
+            },
+        );
         let dotted = HsCode::parse(code)
             .map(|c| c.dotted())
             .unwrap_or_else(|_| code.to_string());
@@ -235,7 +237,10 @@ impl HsTable {
         if q.is_empty() {
             return Vec::new();
         }
-        let compact: String = q.chars().filter(|c| !matches!(c, '.' | '-' | ' ')).collect();
+        let compact: String = q
+            .chars()
+            .filter(|c| !matches!(c, '.' | '-' | ' '))
+            .collect();
         let mut scores: HashMap<String, u32> = HashMap::new();
         if !compact.is_empty() && compact.chars().all(|c| c.is_ascii_digit()) {
             let prefix = &compact[..compact.len().min(6)];
@@ -323,11 +328,20 @@ mod tests {
 
     #[test]
     fn codes_parse_in_written_forms() {
-        assert_eq!(HsCode::parse("3304.99-1000").unwrap().digits(), "3304991000");
+        assert_eq!(
+            HsCode::parse("3304.99-1000").unwrap().digits(),
+            "3304991000"
+        );
         assert_eq!(HsCode::parse("3304.99").unwrap().dotted(), "3304.99");
-        assert_eq!(HsCode::parse("3304991000").unwrap().dotted(), "3304.99-1000");
+        assert_eq!(
+            HsCode::parse("3304991000").unwrap().dotted(),
+            "3304.99-1000"
+        );
         assert_eq!(HsCode::parse("33049").unwrap_err().code, "hs_code.length");
-        assert_eq!(HsCode::parse("33a4").unwrap_err().code, "hs_code.not_digits");
+        assert_eq!(
+            HsCode::parse("33a4").unwrap_err().code,
+            "hs_code.not_digits"
+        );
         assert_eq!(HsCode::parse("").unwrap_err().code, "hs_code.empty");
         assert!(HsCode::parse("3304991000").unwrap().is_hsk10());
     }
@@ -339,7 +353,11 @@ mod tests {
         assert!(t.description("3304").is_some());
         assert!(t.description("330499").is_some());
         for k in &t.keywords {
-            assert!(t.description(&k.code).is_some(), "keyword code {} not in HS 2022", k.code);
+            assert!(
+                t.description(&k.code).is_some(),
+                "keyword code {} not in HS 2022",
+                k.code
+            );
         }
         let distinct: std::collections::HashSet<&str> =
             t.keywords.iter().map(|k| k.code.as_str()).collect();

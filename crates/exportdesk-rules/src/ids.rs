@@ -38,8 +38,14 @@ impl BusinessNo {
         if !digits.chars().all(|c| c.is_ascii_digit()) {
             return Err(Problem::new(
                 "business_no.not_digits",
-                format!("사업자등록번호는 숫자 10자리입니다. '{}'에 숫자가 아닌 문자가 있습니다.", input.trim()),
-                format!("A business registration number is 10 digits; '{}' contains other characters.", input.trim()),
+                format!(
+                    "사업자등록번호는 숫자 10자리입니다. '{}'에 숫자가 아닌 문자가 있습니다.",
+                    input.trim()
+                ),
+                format!(
+                    "A business registration number is 10 digits; '{}' contains other characters.",
+                    input.trim()
+                ),
             )
             .at(field)
             .with("value", input.trim()));
@@ -47,14 +53,23 @@ impl BusinessNo {
         if digits.len() != 10 {
             return Err(Problem::new(
                 "business_no.length",
-                format!("사업자등록번호는 숫자 10자리입니다. 입력한 번호는 {}자리입니다.", digits.len()),
-                format!("A business registration number has 10 digits; this one has {}.", digits.len()),
+                format!(
+                    "사업자등록번호는 숫자 10자리입니다. 입력한 번호는 {}자리입니다.",
+                    digits.len()
+                ),
+                format!(
+                    "A business registration number has 10 digits; this one has {}.",
+                    digits.len()
+                ),
             )
             .at(field)
             .with("value", input.trim())
             .with("length", digits.len()));
         }
-        let d: Vec<u32> = digits.chars().map(|c| c.to_digit(10).unwrap_or(0)).collect();
+        let d: Vec<u32> = digits
+            .chars()
+            .map(|c| c.to_digit(10).unwrap_or(0))
+            .collect();
         let expected = business_no_check_digit(&d[..9]);
         if d[9] != expected {
             return Err(Problem::new(
@@ -136,8 +151,14 @@ impl CustomsCode {
         if !code.chars().all(|c| c.is_ascii_alphanumeric()) {
             return Err(Problem::new(
                 "customs_code.characters",
-                format!("통관고유부호는 영문 대문자와 숫자로만 이루어집니다. '{}'를 확인하세요.", input.trim()),
-                format!("A customs code has only letters A–Z and digits; check '{}'.", input.trim()),
+                format!(
+                    "통관고유부호는 영문 대문자와 숫자로만 이루어집니다. '{}'를 확인하세요.",
+                    input.trim()
+                ),
+                format!(
+                    "A customs code has only letters A–Z and digits; check '{}'.",
+                    input.trim()
+                ),
             )
             .at(field)
             .with("value", input.trim()));
@@ -145,8 +166,14 @@ impl CustomsCode {
         if code.len() != 15 {
             return Err(Problem::new(
                 "customs_code.length",
-                format!("통관고유부호는 15자리입니다. 입력한 값은 {}자리입니다.", code.len()),
-                format!("A customs code has 15 characters; this one has {}.", code.len()),
+                format!(
+                    "통관고유부호는 15자리입니다. 입력한 값은 {}자리입니다.",
+                    code.len()
+                ),
+                format!(
+                    "A customs code has 15 characters; this one has {}.",
+                    code.len()
+                ),
             )
             .at(field)
             .with("value", input.trim())
@@ -186,8 +213,14 @@ mod tests {
     #[test]
     fn real_business_numbers_pass() {
         // Published numbers of two large Korean companies.
-        assert_eq!(BusinessNo::parse("220-81-62517").unwrap().digits(), "2208162517");
-        assert_eq!(BusinessNo::parse("1248100998").unwrap().to_string(), "124-81-00998");
+        assert_eq!(
+            BusinessNo::parse("220-81-62517").unwrap().digits(),
+            "2208162517"
+        );
+        assert_eq!(
+            BusinessNo::parse("1248100998").unwrap().to_string(),
+            "124-81-00998"
+        );
     }
 
     #[test]
@@ -205,15 +238,33 @@ mod tests {
     #[test]
     fn business_number_shapes() {
         assert_eq!(BusinessNo::parse("").unwrap_err().code, "business_no.empty");
-        assert_eq!(BusinessNo::parse("12345").unwrap_err().code, "business_no.length");
-        assert_eq!(BusinessNo::parse("12a-45-67890").unwrap_err().code, "business_no.not_digits");
+        assert_eq!(
+            BusinessNo::parse("12345").unwrap_err().code,
+            "business_no.length"
+        );
+        assert_eq!(
+            BusinessNo::parse("12a-45-67890").unwrap_err().code,
+            "business_no.not_digits"
+        );
     }
 
     #[test]
     fn customs_codes() {
-        assert_eq!(CustomsCode::parse("abcde-1234567890").unwrap().as_str(), "ABCDE1234567890");
-        assert_eq!(CustomsCode::parse("ABC").unwrap_err().code, "customs_code.length");
-        assert_eq!(CustomsCode::parse("가나다라마1234567890").unwrap_err().code, "customs_code.characters");
-        assert_eq!(CustomsCode::parse(" ").unwrap_err().code, "customs_code.empty");
+        assert_eq!(
+            CustomsCode::parse("abcde-1234567890").unwrap().as_str(),
+            "ABCDE1234567890"
+        );
+        assert_eq!(
+            CustomsCode::parse("ABC").unwrap_err().code,
+            "customs_code.length"
+        );
+        assert_eq!(
+            CustomsCode::parse("가나다라마1234567890").unwrap_err().code,
+            "customs_code.characters"
+        );
+        assert_eq!(
+            CustomsCode::parse(" ").unwrap_err().code,
+            "customs_code.empty"
+        );
     }
 }

@@ -177,18 +177,21 @@ pub fn parse_amount(input: &str, field: &str) -> Result<Decimal, Problem> {
         .trim_start_matches("KRW")
         .trim_start_matches("USD");
     if cleaned.is_empty() {
-        return Err(Problem::new(
-            "amount.empty",
-            "금액을 입력하세요.",
-            "Enter an amount.",
-        )
-        .at(field));
+        return Err(
+            Problem::new("amount.empty", "금액을 입력하세요.", "Enter an amount.").at(field),
+        );
     }
     Decimal::from_str(cleaned).map_err(|_| {
         Problem::new(
             "amount.invalid",
-            format!("'{}'은(는) 금액으로 읽을 수 없습니다. 1234.50처럼 숫자로 입력하세요.", input.trim()),
-            format!("'{}' cannot be read as an amount. Enter a number such as 1234.50.", input.trim()),
+            format!(
+                "'{}'은(는) 금액으로 읽을 수 없습니다. 1234.50처럼 숫자로 입력하세요.",
+                input.trim()
+            ),
+            format!(
+                "'{}' cannot be read as an amount. Enter a number such as 1234.50.",
+                input.trim()
+            ),
         )
         .at(field)
         .with("value", input.trim())
@@ -201,7 +204,10 @@ pub fn parse_non_negative(input: &str, field: &str) -> Result<Decimal, Problem> 
     if v.is_sign_negative() && !v.is_zero() {
         return Err(Problem::new(
             "amount.negative",
-            format!("{}은(는) 음수일 수 없습니다. 0 이상의 값을 입력하세요.", input.trim()),
+            format!(
+                "{}은(는) 음수일 수 없습니다. 0 이상의 값을 입력하세요.",
+                input.trim()
+            ),
             format!("{} cannot be negative. Enter zero or more.", input.trim()),
         )
         .at(field)
@@ -216,7 +222,7 @@ pub fn format_krw(amount: Decimal) -> String {
     let digits = rounded.abs().to_string();
     let mut out = String::new();
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);
@@ -250,8 +256,14 @@ mod tests {
 
     #[test]
     fn krw_conversion_rounds_as_told() {
-        assert_eq!(to_krw(d("10.99"), d("1385.27"), KrwRounding::Down), d("15224"));
-        assert_eq!(to_krw(d("10.99"), d("1385.27"), KrwRounding::HalfUp), d("15224"));
+        assert_eq!(
+            to_krw(d("10.99"), d("1385.27"), KrwRounding::Down),
+            d("15224")
+        );
+        assert_eq!(
+            to_krw(d("10.99"), d("1385.27"), KrwRounding::HalfUp),
+            d("15224")
+        );
         assert_eq!(to_krw(d("1"), d("1385.5"), KrwRounding::Down), d("1385"));
         assert_eq!(to_krw(d("1"), d("1385.5"), KrwRounding::HalfUp), d("1386"));
     }
@@ -262,9 +274,15 @@ mod tests {
         assert_eq!(parse_amount("₩12,000", "x").unwrap(), d("12000"));
         assert_eq!(parse_amount("US$ 9.90", "x").unwrap(), d("9.90"));
         assert_eq!(parse_amount("12 000원", "x").unwrap(), d("12000"));
-        assert_eq!(parse_amount("abc", "price").unwrap_err().field.as_deref(), Some("price"));
+        assert_eq!(
+            parse_amount("abc", "price").unwrap_err().field.as_deref(),
+            Some("price")
+        );
         assert_eq!(parse_amount("  ", "x").unwrap_err().code, "amount.empty");
-        assert_eq!(parse_non_negative("-1", "x").unwrap_err().code, "amount.negative");
+        assert_eq!(
+            parse_non_negative("-1", "x").unwrap_err().code,
+            "amount.negative"
+        );
         assert!(parse_non_negative("0", "x").is_ok());
     }
 

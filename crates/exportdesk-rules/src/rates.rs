@@ -54,11 +54,17 @@ pub fn parse_date(input: &str, field: &str) -> Result<NaiveDate, Problem> {
         .or_else(|_| NaiveDate::parse_from_str(&normalised, "%Y%m%d"));
     parsed.map_err(|_| {
         let (code, ko, en) = if s.is_empty() {
-            ("date.empty", "날짜를 입력하세요 (예: 2026-11-27).".to_string(), "Enter a date (e.g. 2026-11-27).".to_string())
+            (
+                "date.empty",
+                "날짜를 입력하세요 (예: 2026-11-27).".to_string(),
+                "Enter a date (e.g. 2026-11-27).".to_string(),
+            )
         } else {
             (
                 "date.invalid",
-                format!("'{s}'은(는) 날짜로 읽을 수 없습니다. 2026-11-27처럼 연-월-일로 입력하세요."),
+                format!(
+                    "'{s}'은(는) 날짜로 읽을 수 없습니다. 2026-11-27처럼 연-월-일로 입력하세요."
+                ),
                 format!("'{s}' is not a date. Enter it as year-month-day, e.g. 2026-11-27."),
             )
         };
@@ -69,7 +75,9 @@ pub fn parse_date(input: &str, field: &str) -> Result<NaiveDate, Problem> {
 impl RateDraft {
     pub fn validate(&self) -> Result<WeeklyRate, Vec<Problem>> {
         let mut problems = Vec::new();
-        let date = parse_date(&self.date, "date").map_err(|p| problems.push(p)).ok();
+        let date = parse_date(&self.date, "date")
+            .map_err(|p| problems.push(p))
+            .ok();
         let currency = Currency::parse(&self.currency)
             .map_err(|p| problems.push(p.at("currency")))
             .ok();
@@ -118,7 +126,12 @@ impl RateDraft {
         if !problems.is_empty() {
             return Err(problems);
         }
-        let (date, currency, rate, per) = (date.unwrap(), currency.unwrap(), rate.unwrap(), per.unwrap());
+        let (date, currency, rate, per) = (
+            date.unwrap(),
+            currency.unwrap(),
+            rate.unwrap(),
+            per.unwrap(),
+        );
         Ok(WeeklyRate {
             week_start: week_start(date),
             currency,
@@ -133,7 +146,11 @@ impl RateDraft {
 }
 
 /// Look up the rate for `date` among `rates`; KRW is always 1.
-pub fn rate_for(rates: &[WeeklyRate], currency: Currency, date: NaiveDate) -> Result<Decimal, Problem> {
+pub fn rate_for(
+    rates: &[WeeklyRate],
+    currency: Currency,
+    date: NaiveDate,
+) -> Result<Decimal, Problem> {
     if currency == Currency::KRW {
         return Ok(Decimal::ONE);
     }
@@ -168,7 +185,10 @@ pub fn missing_week(currency: Currency, date: NaiveDate) -> Problem {
 /// `환율`, `단위`, `출처`). Returns every row's problems with its row number; nothing is partial.
 pub fn parse_rates_csv(text: &str) -> Result<Vec<WeeklyRate>, Vec<Problem>> {
     let text = text.trim_start_matches('\u{feff}');
-    let mut lines = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
+    let mut lines = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty());
     let Some((_, header)) = lines.next() else {
         return Err(vec![Problem::new(
             "rates_csv.empty",
@@ -208,7 +228,10 @@ pub fn parse_rates_csv(text: &str) -> Result<Vec<WeeklyRate>, Vec<Problem>> {
         };
         match draft.validate() {
             Ok(r) => {
-                if out.iter().any(|o: &WeeklyRate| o.week_start == r.week_start && o.currency == r.currency) {
+                if out
+                    .iter()
+                    .any(|o: &WeeklyRate| o.week_start == r.week_start && o.currency == r.currency)
+                {
                     problems.push(
                         Problem::new(
                             "rates_csv.duplicate_week",
@@ -222,8 +245,16 @@ pub fn parse_rates_csv(text: &str) -> Result<Vec<WeeklyRate>, Vec<Problem>> {
                 }
             }
             Err(ps) => problems.extend(ps.into_iter().map(|p| {
-                let (ko, en) = (format!("{row}행: {}", p.message_ko), format!("Row {row}: {}", p.message_en));
-                Problem { message_ko: ko, message_en: en, ..p }.with("row", row)
+                let (ko, en) = (
+                    format!("{row}행: {}", p.message_ko),
+                    format!("Row {row}: {}", p.message_en),
+                );
+                Problem {
+                    message_ko: ko,
+                    message_en: en,
+                    ..p
+                }
+                .with("row", row)
             })),
         }
     }
@@ -284,12 +315,20 @@ mod tests {
     #[test]
     fn rate_lookup_by_week_and_missing_week_error() {
         let rates = vec![rate("2026-11-22", "USD", "1385.2")];
-        assert_eq!(rate_for(&rates, Currency::USD, date("2026-11-28")).unwrap().to_string(), "1385.2");
+        assert_eq!(
+            rate_for(&rates, Currency::USD, date("2026-11-28"))
+                .unwrap()
+                .to_string(),
+            "1385.2"
+        );
         let e = rate_for(&rates, Currency::USD, date("2026-11-29")).unwrap_err();
         assert_eq!(e.code, "rates.missing_week");
         assert_eq!(e.params["week_start"], "2026-11-29");
         assert!(e.message_ko.contains("2026-12-05"));
-        assert_eq!(rate_for(&rates, Currency::KRW, date("2000-01-01")).unwrap(), Decimal::ONE);
+        assert_eq!(
+            rate_for(&rates, Currency::KRW, date("2000-01-01")).unwrap(),
+            Decimal::ONE
+        );
         assert!(rate_for(&rates, Currency::parse("EUR").unwrap(), date("2026-11-23")).is_err());
     }
 
@@ -306,9 +345,15 @@ mod tests {
         .unwrap();
         assert_eq!(jpy.week_start, date("2026-11-22"));
         assert_eq!(jpy.krw_per_unit.to_string(), "9.125");
-        let bad = RateDraft { date: "soon".into(), currency: "KRW".into(), rate: "-1".into(), per: None, source: None }
-            .validate()
-            .unwrap_err();
+        let bad = RateDraft {
+            date: "soon".into(),
+            currency: "KRW".into(),
+            rate: "-1".into(),
+            per: None,
+            source: None,
+        }
+        .validate()
+        .unwrap_err();
         let codes: Vec<&str> = bad.iter().map(|p| p.code.as_str()).collect();
         assert_eq!(codes, ["date.invalid", "rate.krw", "rate.not_positive"]);
     }
@@ -326,15 +371,24 @@ mod tests {
         assert!(e[0].message_ko.starts_with("3행"));
         assert_eq!(e[1].params["row"], "4");
         assert_eq!(parse_rates_csv("").unwrap_err()[0].code, "rates_csv.empty");
-        assert_eq!(parse_rates_csv("a,b\n1,2").unwrap_err()[0].code, "rates_csv.columns");
+        assert_eq!(
+            parse_rates_csv("a,b\n1,2").unwrap_err()[0].code,
+            "rates_csv.columns"
+        );
     }
 
     #[test]
     fn dates_in_local_forms() {
         assert_eq!(parse_date("2026/11/27", "d").unwrap(), date("2026-11-27"));
         assert_eq!(parse_date("20261127", "d").unwrap(), date("2026-11-27"));
-        assert_eq!(parse_date("2026. 11. 27.", "d").unwrap(), date("2026-11-27"));
-        assert_eq!(parse_date("2026-02-30", "d").unwrap_err().code, "date.invalid");
+        assert_eq!(
+            parse_date("2026. 11. 27.", "d").unwrap(),
+            date("2026-11-27")
+        );
+        assert_eq!(
+            parse_date("2026-02-30", "d").unwrap_err().code,
+            "date.invalid"
+        );
         assert_eq!(parse_date("", "d").unwrap_err().code, "date.empty");
     }
 }

@@ -17,7 +17,13 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-fn required(value: &str, field: &str, label_ko: &str, label_en: &str, max: usize) -> Result<String, Problem> {
+fn required(
+    value: &str,
+    field: &str,
+    label_ko: &str,
+    label_en: &str,
+    max: usize,
+) -> Result<String, Problem> {
     let v = value.trim();
     if v.is_empty() {
         return Err(Problem::new(
@@ -30,11 +36,23 @@ fn required(value: &str, field: &str, label_ko: &str, label_en: &str, max: usize
     too_long(v, field, label_ko, label_en, max)
 }
 
-fn optional(value: &str, field: &str, label_ko: &str, label_en: &str, max: usize) -> Result<String, Problem> {
+fn optional(
+    value: &str,
+    field: &str,
+    label_ko: &str,
+    label_en: &str,
+    max: usize,
+) -> Result<String, Problem> {
     too_long(value.trim(), field, label_ko, label_en, max)
 }
 
-fn too_long(v: &str, field: &str, label_ko: &str, label_en: &str, max: usize) -> Result<String, Problem> {
+fn too_long(
+    v: &str,
+    field: &str,
+    label_ko: &str,
+    label_en: &str,
+    max: usize,
+) -> Result<String, Problem> {
     let n = v.chars().count();
     if n > max {
         return Err(Problem::new(
@@ -112,8 +130,20 @@ impl SellerDraft {
     pub fn validate(&self, id: i64) -> Result<Seller, Problems> {
         let mut p = Problems::default();
         let name = p.take(required(&self.name, "name", "상호", "shop name", 100));
-        let name_en = p.take(optional(&self.name_en, "name_en", "영문 상호", "English name", 100));
-        let representative = p.take(required(&self.representative, "representative", "대표자 이름", "representative's name", 50));
+        let name_en = p.take(optional(
+            &self.name_en,
+            "name_en",
+            "영문 상호",
+            "English name",
+            100,
+        ));
+        let representative = p.take(required(
+            &self.representative,
+            "representative",
+            "대표자 이름",
+            "representative's name",
+            50,
+        ));
         let business_no = p.take(BusinessNo::parse(&self.business_no));
         let customs_code = if self.customs_code.trim().is_empty() {
             Some(None)
@@ -121,10 +151,28 @@ impl SellerDraft {
             p.take(CustomsCode::parse(&self.customs_code).map(Some))
         };
         let address = p.take(required(&self.address, "address", "주소", "address", 200));
-        let address_en = p.take(optional(&self.address_en, "address_en", "영문 주소", "English address", 200));
-        let phone = p.take(optional(&self.phone, "phone", "전화번호", "phone number", 30));
+        let address_en = p.take(optional(
+            &self.address_en,
+            "address_en",
+            "영문 주소",
+            "English address",
+            200,
+        ));
+        let phone = p.take(optional(
+            &self.phone,
+            "phone",
+            "전화번호",
+            "phone number",
+            30,
+        ));
         let email = p.take(email(&self.email, "email"));
-        let platforms = p.take(optional(&self.platforms, "platforms", "판매 플랫폼", "platforms", 200));
+        let platforms = p.take(optional(
+            &self.platforms,
+            "platforms",
+            "판매 플랫폼",
+            "platforms",
+            200,
+        ));
         if self.platform_based && self.platforms.trim().is_empty() {
             p.push(
                 Problem::new(
@@ -178,11 +226,23 @@ pub struct Buyer {
 impl BuyerDraft {
     pub fn validate(&self, id: i64) -> Result<Buyer, Problems> {
         let mut p = Problems::default();
-        let name = p.take(required(&self.name, "name", "구매자 이름", "buyer's name", 100));
+        let name = p.take(required(
+            &self.name,
+            "name",
+            "구매자 이름",
+            "buyer's name",
+            100,
+        ));
         let country = p.take(Country::parse(&self.country));
         let address = p.take(optional(&self.address, "address", "주소", "address", 300));
         let email = p.take(email(&self.email, "email"));
-        let phone = p.take(optional(&self.phone, "phone", "전화번호", "phone number", 40));
+        let phone = p.take(optional(
+            &self.phone,
+            "phone",
+            "전화번호",
+            "phone number",
+            40,
+        ));
         if !p.is_empty() {
             return Err(p);
         }
@@ -235,8 +295,20 @@ impl ProductDraft {
     pub fn validate(&self, id: i64, hs: &HsTable) -> Result<Product, Problems> {
         let mut p = Problems::default();
         let sku = p.take(required(&self.sku, "sku", "SKU(상품코드)", "SKU", 64));
-        let name_ko = p.take(optional(&self.name_ko, "name_ko", "한글 품명", "Korean name", 200));
-        let name_en = p.take(optional(&self.name_en, "name_en", "영문 품명", "English name", 200));
+        let name_ko = p.take(optional(
+            &self.name_ko,
+            "name_ko",
+            "한글 품명",
+            "Korean name",
+            200,
+        ));
+        let name_en = p.take(optional(
+            &self.name_en,
+            "name_en",
+            "영문 품명",
+            "English name",
+            200,
+        ));
         if self.name_ko.trim().is_empty() && self.name_en.trim().is_empty() {
             p.push(
                 Problem::new(
@@ -250,9 +322,17 @@ impl ProductDraft {
         let hs_code = if self.hs_code.trim().is_empty() {
             Some(None)
         } else {
-            p.take(HsCode::parse(&self.hs_code).and_then(|c| product_hs(c, hs)).map(Some))
+            p.take(
+                HsCode::parse(&self.hs_code)
+                    .and_then(|c| product_hs(c, hs))
+                    .map(Some),
+            )
         };
-        let unit = p.take(parse_unit(if self.unit.trim().is_empty() { "EA" } else { &self.unit }));
+        let unit = p.take(parse_unit(if self.unit.trim().is_empty() {
+            "EA"
+        } else {
+            &self.unit
+        }));
         let net_weight_kg = if self.net_weight_kg.trim().is_empty() {
             Some(None)
         } else {
@@ -261,10 +341,20 @@ impl ProductDraft {
         let origin_country = if self.origin_country.trim().is_empty() {
             Some(None)
         } else {
-            p.take(Country::parse(&self.origin_country).map(Some).map_err(|e| e.at("origin_country")))
+            p.take(
+                Country::parse(&self.origin_country)
+                    .map(Some)
+                    .map_err(|e| e.at("origin_country")),
+            )
         };
         let brand = p.take(optional(&self.brand, "brand", "브랜드", "brand", 100));
-        let model_spec = p.take(optional(&self.model_spec, "model_spec", "모델·규격", "model/spec", 200));
+        let model_spec = p.take(optional(
+            &self.model_spec,
+            "model_spec",
+            "모델·규격",
+            "model/spec",
+            200,
+        ));
         if !p.is_empty() {
             return Err(p);
         }
@@ -290,8 +380,16 @@ fn product_hs(code: HsCode, hs: &HsTable) -> Result<HsCode, Problem> {
     if code.digits().len() < 6 {
         return Err(Problem::new(
             "hs_code.too_short",
-            format!("{}는 {}자리라 너무 넓습니다. 상품에는 6자리 소호 또는 HSK 10자리를 입력하세요.", code.digits(), code.digits().len()),
-            format!("{} has only {} digits; give a product the 6-digit subheading or the 10-digit HSK.", code.digits(), code.digits().len()),
+            format!(
+                "{}는 {}자리라 너무 넓습니다. 상품에는 6자리 소호 또는 HSK 10자리를 입력하세요.",
+                code.digits(),
+                code.digits().len()
+            ),
+            format!(
+                "{} has only {} digits; give a product the 6-digit subheading or the 10-digit HSK.",
+                code.digits(),
+                code.digits().len()
+            ),
         )
         .at("hs_code")
         .with("value", code.digits()));
@@ -375,8 +473,20 @@ pub struct Order {
 impl OrderDraft {
     pub fn validate(&self, id: i64) -> Result<Order, Problems> {
         let mut p = Problems::default();
-        let marketplace = p.take(required(&self.marketplace, "marketplace", "판매처(마켓)", "marketplace", 50));
-        let order_no = p.take(required(&self.order_no, "order_no", "주문번호", "order number", 64));
+        let marketplace = p.take(required(
+            &self.marketplace,
+            "marketplace",
+            "판매처(마켓)",
+            "marketplace",
+            50,
+        ));
+        let order_no = p.take(required(
+            &self.order_no,
+            "order_no",
+            "주문번호",
+            "order number",
+            64,
+        ));
         let order_date = p.take(parse_date(&self.order_date, "order_date"));
         let currency = p.take(Currency::parse(&self.currency).map_err(|e| e.at("currency")));
         let shipping_fee = if self.shipping_fee.trim().is_empty() {
@@ -385,7 +495,9 @@ impl OrderDraft {
             p.take(parse_non_negative(&self.shipping_fee, "shipping_fee"))
         };
         let incoterm = p.take(Incoterm::parse(&self.incoterm));
-        let destination = p.take(Country::parse(&self.destination_country).map_err(|e| e.at("destination_country")));
+        let destination = p.take(
+            Country::parse(&self.destination_country).map_err(|e| e.at("destination_country")),
+        );
         if self.lines.is_empty() {
             p.push(
                 Problem::new(
@@ -399,22 +511,38 @@ impl OrderDraft {
         let mut lines = Vec::new();
         for (i, l) in self.lines.iter().enumerate() {
             let prefix = format!("lines[{i}]");
-            let sku = p.take(optional(&l.sku, "sku", "SKU", "SKU", 64).map_err(|e| e.under(&prefix)));
-            let description = p.take(optional(&l.description, "description", "품명", "description", 200).map_err(|e| e.under(&prefix)));
-            if l.sku.trim().is_empty() && l.description.trim().is_empty() && l.product_id.is_none() {
+            let sku =
+                p.take(optional(&l.sku, "sku", "SKU", "SKU", 64).map_err(|e| e.under(&prefix)));
+            let description = p.take(
+                optional(&l.description, "description", "품명", "description", 200)
+                    .map_err(|e| e.under(&prefix)),
+            );
+            if l.sku.trim().is_empty() && l.description.trim().is_empty() && l.product_id.is_none()
+            {
                 p.push(
                     Problem::new(
                         "line.unidentified",
-                        format!("{}번째 줄: 상품을 고르거나 SKU 또는 품명을 입력하세요.", i + 1),
-                        format!("Line {}: choose a product or enter a SKU or description.", i + 1),
+                        format!(
+                            "{}번째 줄: 상품을 고르거나 SKU 또는 품명을 입력하세요.",
+                            i + 1
+                        ),
+                        format!(
+                            "Line {}: choose a product or enter a SKU or description.",
+                            i + 1
+                        ),
                     )
                     .at(format!("{prefix}.sku")),
                 );
             }
             let quantity = p.take(positive_quantity(&l.quantity, i).map_err(|e| e.under(&prefix)));
-            let unit_price = p.take(parse_non_negative(&l.unit_price, "unit_price").map_err(|e| e.under(&prefix)));
-            if let (Some(sku), Some(description), Some(quantity), Some(unit_price)) = (sku, description, quantity, unit_price) {
-                let amount = currency.map_or(quantity * unit_price, |c| c.round(quantity * unit_price));
+            let unit_price = p.take(
+                parse_non_negative(&l.unit_price, "unit_price").map_err(|e| e.under(&prefix)),
+            );
+            if let (Some(sku), Some(description), Some(quantity), Some(unit_price)) =
+                (sku, description, quantity, unit_price)
+            {
+                let amount =
+                    currency.map_or(quantity * unit_price, |c| c.round(quantity * unit_price));
                 lines.push(OrderLine {
                     line_no: i as u32 + 1,
                     product_id: l.product_id,
@@ -486,7 +614,10 @@ mod tests {
         };
         let e = bad.validate(1).unwrap_err();
         let fields: Vec<&str> = e.0.iter().filter_map(|p| p.field.as_deref()).collect();
-        assert_eq!(fields, ["name", "business_no", "customs_code", "email", "platforms"]);
+        assert_eq!(
+            fields,
+            ["name", "business_no", "customs_code", "email", "platforms"]
+        );
     }
 
     #[test]
@@ -504,14 +635,32 @@ mod tests {
         .unwrap();
         assert_eq!(ok.unit, "EA");
         assert_eq!(ok.hs_code.unwrap().digits(), "3304991000");
-        let e = ProductDraft { sku: "".into(), hs_code: "9999991000".into(), net_weight_kg: "-1".into(), ..Default::default() }
-            .validate(0, &hs)
-            .unwrap_err();
+        let e = ProductDraft {
+            sku: "".into(),
+            hs_code: "9999991000".into(),
+            net_weight_kg: "-1".into(),
+            ..Default::default()
+        }
+        .validate(0, &hs)
+        .unwrap_err();
         let codes: Vec<&str> = e.0.iter().map(|p| p.code.as_str()).collect();
-        assert_eq!(codes, ["sku.empty", "name_ko.empty", "hs_code.unknown_subheading", "amount.negative"]);
-        let e = ProductDraft { sku: "x".into(), name_en: "x".into(), hs_code: "3304".into(), ..Default::default() }
-            .validate(0, &hs)
-            .unwrap_err();
+        assert_eq!(
+            codes,
+            [
+                "sku.empty",
+                "name_ko.empty",
+                "hs_code.unknown_subheading",
+                "amount.negative"
+            ]
+        );
+        let e = ProductDraft {
+            sku: "x".into(),
+            name_en: "x".into(),
+            hs_code: "3304".into(),
+            ..Default::default()
+        }
+        .validate(0, &hs)
+        .unwrap_err();
         assert_eq!(e.0[0].code, "hs_code.too_short");
     }
 
@@ -526,8 +675,18 @@ mod tests {
             incoterm: "DAP".into(),
             destination_country: "US".into(),
             lines: vec![
-                OrderLineDraft { sku: "A".into(), quantity: "3".into(), unit_price: "3.335".into(), ..Default::default() },
-                OrderLineDraft { sku: "B".into(), quantity: "1".into(), unit_price: "10".into(), ..Default::default() },
+                OrderLineDraft {
+                    sku: "A".into(),
+                    quantity: "3".into(),
+                    unit_price: "3.335".into(),
+                    ..Default::default()
+                },
+                OrderLineDraft {
+                    sku: "B".into(),
+                    quantity: "1".into(),
+                    unit_price: "10".into(),
+                    ..Default::default()
+                },
             ],
             ..Default::default()
         };
@@ -540,8 +699,14 @@ mod tests {
         bad.incoterm = "FOX".into();
         let e = bad.validate(7).unwrap_err();
         let fields: Vec<&str> = e.0.iter().filter_map(|p| p.field.as_deref()).collect();
-        assert_eq!(fields, ["incoterm", "lines[0].unit_price", "lines[1].quantity"]);
-        let empty = OrderDraft { lines: vec![], ..draft };
+        assert_eq!(
+            fields,
+            ["incoterm", "lines[0].unit_price", "lines[1].quantity"]
+        );
+        let empty = OrderDraft {
+            lines: vec![],
+            ..draft
+        };
         assert_eq!(empty.validate(1).unwrap_err().0[0].code, "lines.empty");
     }
 }

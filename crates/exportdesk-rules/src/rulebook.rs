@@ -59,13 +59,17 @@ impl<T> Param<T> {
                         "{} 날짜에 적용되는 '{}' 규정이 규정집에 없습니다{}.",
                         date,
                         self.title_ko,
-                        first.map(|d| format!(" (가장 이른 값은 {d}부터)")).unwrap_or_default()
+                        first
+                            .map(|d| format!(" (가장 이른 값은 {d}부터)"))
+                            .unwrap_or_default()
                     ),
                     format!(
                         "The rulebook has no '{}' in force on {}{}.",
                         self.title_en,
                         date,
-                        first.map(|d| format!(" (the earliest value starts {d})")).unwrap_or_default()
+                        first
+                            .map(|d| format!(" (the earliest value starts {d})"))
+                            .unwrap_or_default()
                     ),
                 )
                 .with("rule", key)
@@ -200,7 +204,11 @@ pub struct RulebookError {
 
 impl fmt::Display for RulebookError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}: {}", self.file, self.line, self.column, self.message)
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.line, self.column, self.message
+        )
     }
 }
 
@@ -210,8 +218,14 @@ impl RulebookError {
     pub fn to_problem(&self) -> Problem {
         Problem::new(
             "rulebook.malformed",
-            format!("규정집 파일 {} {}행 {}열: {}", self.file, self.line, self.column, self.message),
-            format!("Rulebook file {} line {} column {}: {}", self.file, self.line, self.column, self.message),
+            format!(
+                "규정집 파일 {} {}행 {}열: {}",
+                self.file, self.line, self.column, self.message
+            ),
+            format!(
+                "Rulebook file {} line {} column {}: {}",
+                self.file, self.line, self.column, self.message
+            ),
         )
         .with("file", &self.file)
         .with("line", self.line)
@@ -240,12 +254,30 @@ fn parse_file<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Rulebook
 
 /// The files of the bundled rulebook, by name.
 pub const BUNDLED: [(&str, &str); 6] = [
-    ("declaration.toml", include_str!("../../../assets/rulebook/declaration.toml")),
-    ("deadlines.toml", include_str!("../../../assets/rulebook/deadlines.toml")),
-    ("penalty.toml", include_str!("../../../assets/rulebook/penalty.toml")),
-    ("reimport.toml", include_str!("../../../assets/rulebook/reimport.toml")),
-    ("fta.toml", include_str!("../../../assets/rulebook/fta.toml")),
-    ("holidays.toml", include_str!("../../../assets/rulebook/holidays.toml")),
+    (
+        "declaration.toml",
+        include_str!("../../../assets/rulebook/declaration.toml"),
+    ),
+    (
+        "deadlines.toml",
+        include_str!("../../../assets/rulebook/deadlines.toml"),
+    ),
+    (
+        "penalty.toml",
+        include_str!("../../../assets/rulebook/penalty.toml"),
+    ),
+    (
+        "reimport.toml",
+        include_str!("../../../assets/rulebook/reimport.toml"),
+    ),
+    (
+        "fta.toml",
+        include_str!("../../../assets/rulebook/fta.toml"),
+    ),
+    (
+        "holidays.toml",
+        include_str!("../../../assets/rulebook/holidays.toml"),
+    ),
 ];
 
 impl Rulebook {
@@ -291,7 +323,11 @@ impl Rulebook {
                     file: "holidays.toml".into(),
                     line,
                     column,
-                    message: format!("holiday {} is listed under year {}", bad.date, y.year.get_ref()),
+                    message: format!(
+                        "holiday {} is listed under year {}",
+                        bad.date,
+                        y.year.get_ref()
+                    ),
                 });
             }
         }
@@ -305,24 +341,68 @@ impl Rulebook {
         let p = &self.penalty;
         let f = &self.fta;
         vec![
-            ParamRef::new("declaration.toml", "simplified_limit_krw", &d.simplified_limit_krw),
-            ParamRef::new("declaration.toml", "list_clearance_limit_krw", &d.list_clearance_limit_krw),
+            ParamRef::new(
+                "declaration.toml",
+                "simplified_limit_krw",
+                &d.simplified_limit_krw,
+            ),
+            ParamRef::new(
+                "declaration.toml",
+                "list_clearance_limit_krw",
+                &d.list_clearance_limit_krw,
+            ),
             ParamRef::new("declaration.toml", "krw_rounding", &d.krw_rounding),
-            ParamRef::new("declaration.toml", "ecommerce_transaction_type", &d.ecommerce_transaction_type),
+            ParamRef::new(
+                "declaration.toml",
+                "ecommerce_transaction_type",
+                &d.ecommerce_transaction_type,
+            ),
             ParamRef::new("deadlines.toml", "loading_days", &l.loading_days),
-            ParamRef::new("deadlines.toml", "loading_extension_max_months", &l.loading_extension_max_months),
+            ParamRef::new(
+                "deadlines.toml",
+                "loading_extension_max_months",
+                &l.loading_extension_max_months,
+            ),
             ParamRef::new("deadlines.toml", "final_price_days", &l.final_price_days),
             ParamRef::new("deadlines.toml", "reimport_years", &l.reimport_years),
-            ParamRef::new("deadlines.toml", "record_keeping_years", &l.record_keeping_years),
+            ParamRef::new(
+                "deadlines.toml",
+                "record_keeping_years",
+                &l.record_keeping_years,
+            ),
             ParamRef::new("penalty.toml", "max_fine_krw", &p.max_fine_krw),
             ParamRef::new("penalty.toml", "schedule", &p.schedule),
             ParamRef::new("penalty.toml", "reduction_percent", &p.reduction_percent),
-            ParamRef::new("reimport.toml", "simple_list_max_usd", &self.reimport.simple_list_max_usd),
-            ParamRef::new("fta.toml", "eu_uk_origin_declaration_any_exporter_max_eur", &f.eu_uk_origin_declaration_any_exporter_max_eur),
-            ParamRef::new("fta.toml", "eu_uk_tolerance_percent_exw", &f.eu_uk_tolerance_percent_exw),
-            ParamRef::new("fta.toml", "rcep_de_minimis_percent_fob", &f.rcep_de_minimis_percent_fob),
-            ParamRef::new("fta.toml", "korus_de_minimis_percent_value", &f.korus_de_minimis_percent_value),
-            ParamRef::new("fta.toml", "korus_textile_de_minimis_percent_weight", &f.korus_textile_de_minimis_percent_weight),
+            ParamRef::new(
+                "reimport.toml",
+                "simple_list_max_usd",
+                &self.reimport.simple_list_max_usd,
+            ),
+            ParamRef::new(
+                "fta.toml",
+                "eu_uk_origin_declaration_any_exporter_max_eur",
+                &f.eu_uk_origin_declaration_any_exporter_max_eur,
+            ),
+            ParamRef::new(
+                "fta.toml",
+                "eu_uk_tolerance_percent_exw",
+                &f.eu_uk_tolerance_percent_exw,
+            ),
+            ParamRef::new(
+                "fta.toml",
+                "rcep_de_minimis_percent_fob",
+                &f.rcep_de_minimis_percent_fob,
+            ),
+            ParamRef::new(
+                "fta.toml",
+                "korus_de_minimis_percent_value",
+                &f.korus_de_minimis_percent_value,
+            ),
+            ParamRef::new(
+                "fta.toml",
+                "korus_textile_de_minimis_percent_weight",
+                &f.korus_textile_de_minimis_percent_weight,
+            ),
         ]
     }
 
@@ -391,7 +471,10 @@ impl ShowValue for Vec<PenaltyStep> {
 /// Type-erased view of one parameter.
 pub trait ParamView {
     fn titles(&self) -> (&str, &str);
-    fn shown_on(&self, date: NaiveDate) -> Option<(String, NaiveDate, String, bool, Option<String>)>;
+    fn shown_on(
+        &self,
+        date: NaiveDate,
+    ) -> Option<(String, NaiveDate, String, bool, Option<String>)>;
     fn dates(&self) -> Vec<(NaiveDate, usize)>;
 }
 
@@ -400,9 +483,18 @@ impl<T: ShowValue> ParamView for Param<T> {
         (&self.title_ko, &self.title_en)
     }
 
-    fn shown_on(&self, date: NaiveDate) -> Option<(String, NaiveDate, String, bool, Option<String>)> {
+    fn shown_on(
+        &self,
+        date: NaiveDate,
+    ) -> Option<(String, NaiveDate, String, bool, Option<String>)> {
         self.version_on("", date).ok().map(|v| {
-            (v.value.show(), v.effective_from(), v.source.clone(), v.verified, v.note.clone())
+            (
+                v.value.show(),
+                v.effective_from(),
+                v.source.clone(),
+                v.verified,
+                v.note.clone(),
+            )
         })
     }
 
@@ -486,13 +578,22 @@ mod tests {
     fn bundled_rulebook_loads() {
         let b = Rulebook::bundled();
         assert!(b.holidays.covers_year(2026));
-        assert!(b.show_on(date("2026-01-01")).iter().all(|v| v.value.is_some()));
+        assert!(b
+            .show_on(date("2026-01-01"))
+            .iter()
+            .all(|v| v.value.is_some()));
     }
 
     #[test]
     fn regime_change_picks_old_and_new_values() {
         let b = Rulebook::bundled();
-        let new_from = b.declaration.simplified_limit_krw.versions.last().unwrap().effective_from();
+        let new_from = b
+            .declaration
+            .simplified_limit_krw
+            .versions
+            .last()
+            .unwrap()
+            .effective_from();
         let day_before = new_from.pred_opt().unwrap();
         let limit = |d| *b.declaration.simplified_limit_krw.value_on("k", d).unwrap();
         assert_eq!(limit(day_before), Decimal::from(4_000_000));
@@ -517,17 +618,29 @@ mod tests {
     fn with_replaced(file: &str, text: String) -> Result<Rulebook, RulebookError> {
         let files: Vec<(&str, &str)> = BUNDLED
             .iter()
-            .map(|(n, t)| if *n == file { (*n, text.as_str()) } else { (*n, *t) })
+            .map(|(n, t)| {
+                if *n == file {
+                    (*n, text.as_str())
+                } else {
+                    (*n, *t)
+                }
+            })
             .collect();
         Rulebook::from_sources(&files)
     }
 
     #[test]
     fn malformed_files_name_file_and_line() {
-        let broken = BUNDLED[0].1.replacen("verified = ", "verified = \"maybe\" #", 1);
+        let broken = BUNDLED[0]
+            .1
+            .replacen("verified = ", "verified = \"maybe\" #", 1);
         let e = with_replaced("declaration.toml", broken.clone()).unwrap_err();
         assert_eq!(e.file, "declaration.toml");
-        let expected_line = broken.lines().position(|l| l.contains("\"maybe\"")).unwrap() + 1;
+        let expected_line = broken
+            .lines()
+            .position(|l| l.contains("\"maybe\""))
+            .unwrap()
+            + 1;
         assert_eq!(e.line, expected_line, "{e}");
 
         let unknown = format!("{}\n[surprise]\nx = 1\n", BUNDLED[1].1);
@@ -541,7 +654,11 @@ mod tests {
 
     #[test]
     fn versions_out_of_order_are_refused() {
-        let text = BUNDLED[0].1.replacen("effective_from = \"2014-01-01\"", "effective_from = \"2099-01-01\"", 1);
+        let text = BUNDLED[0].1.replacen(
+            "effective_from = \"2014-01-01\"",
+            "effective_from = \"2099-01-01\"",
+            1,
+        );
         assert_ne!(text, BUNDLED[0].1, "fixture must contain the 2014 version");
         let e = with_replaced("declaration.toml", text).unwrap_err();
         assert!(e.message.contains("oldest first"), "{e}");
@@ -550,7 +667,9 @@ mod tests {
 
     #[test]
     fn holidays_must_sit_under_their_year() {
-        let text = BUNDLED[5].1.replacen("date = \"2026-01-01\"", "date = \"2027-01-01\"", 1);
+        let text = BUNDLED[5]
+            .1
+            .replacen("date = \"2026-01-01\"", "date = \"2027-01-01\"", 1);
         let e = with_replaced("holidays.toml", text).unwrap_err();
         assert!(e.message.contains("2027-01-01"), "{e}");
     }

@@ -39,8 +39,16 @@ pub fn parse_unit(input: &str) -> Result<String, Problem> {
     let known: Vec<&str> = units().iter().map(|u| u.code.as_str()).collect();
     Err(Problem::new(
         "unit.unknown",
-        format!("'{}'은(는) 알 수 없는 수량 단위입니다. {} 중에서 고르세요.", input.trim(), known.join(", ")),
-        format!("'{}' is not a known quantity unit. Choose one of {}.", input.trim(), known.join(", ")),
+        format!(
+            "'{}'은(는) 알 수 없는 수량 단위입니다. {} 중에서 고르세요.",
+            input.trim(),
+            known.join(", ")
+        ),
+        format!(
+            "'{}' is not a known quantity unit. Choose one of {}.",
+            input.trim(),
+            known.join(", ")
+        ),
     )
     .at("unit")
     .with("value", input.trim()))

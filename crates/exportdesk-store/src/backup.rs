@@ -51,8 +51,14 @@ fn parse_backup_name(name: &str) -> Option<NaiveDateTime> {
 fn io(path: &Path, e: std::io::Error) -> Problem {
     Problem::new(
         "backup.io",
-        format!("백업 폴더 {}에 접근할 수 없습니다: {e}. 설정에서 쓸 수 있는 폴더를 고르세요.", path.display()),
-        format!("Cannot use the backup folder {}: {e}. Choose a writable folder in Settings.", path.display()),
+        format!(
+            "백업 폴더 {}에 접근할 수 없습니다: {e}. 설정에서 쓸 수 있는 폴더를 고르세요.",
+            path.display()
+        ),
+        format!(
+            "Cannot use the backup folder {}: {e}. Choose a writable folder in Settings.",
+            path.display()
+        ),
     )
     .with("path", path.display())
 }
@@ -77,13 +83,20 @@ pub fn list_backups(dir: &Path) -> Result<Vec<BackupInfo>, Problem> {
             })
         })
         .collect();
-    out.sort_by(|a, b| b.taken_at.cmp(&a.taken_at).then_with(|| b.file_name.len().cmp(&a.file_name.len())).then_with(|| b.file_name.cmp(&a.file_name)));
+    out.sort_by(|a, b| {
+        b.taken_at
+            .cmp(&a.taken_at)
+            .then_with(|| b.file_name.len().cmp(&a.file_name.len()))
+            .then_with(|| b.file_name.cmp(&a.file_name))
+    });
     Ok(out)
 }
 
 /// Open a candidate file read-only and check it can be restored.
 pub fn check_backup(path: &Path) -> Result<BackupCheck, Problem> {
-    let refuse = |code: &str, ko: String, en: String| Err(Problem::new(code, ko, en).with("path", path.display()));
+    let refuse = |code: &str, ko: String, en: String| {
+        Err(Problem::new(code, ko, en).with("path", path.display()))
+    };
     match inspect_file(path)? {
         FileKind::Missing => {
             return refuse(
@@ -115,20 +128,30 @@ pub fn check_backup(path: &Path) -> Result<BackupCheck, Problem> {
         }
         FileKind::Sqlite { .. } => {}
     }
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(sql_problem)?;
+    let conn =
+        Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(sql_problem)?;
     check_integrity(&conn, path)?;
     let count = |table: &str| -> Result<i64, Problem> {
-        conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).map_err(|_| {
-            Problem::new(
-                "backup.not_exportdesk",
-                format!("{}에 ExportDesk 표({table})가 없습니다. 다른 파일을 고르세요.", path.display()),
-                format!("{} has no ExportDesk table {table}; choose another file.", path.display()),
-            )
-        })
+        conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+            .map_err(|_| {
+                Problem::new(
+                    "backup.not_exportdesk",
+                    format!(
+                        "{}에 ExportDesk 표({table})가 없습니다. 다른 파일을 고르세요.",
+                        path.display()
+                    ),
+                    format!(
+                        "{} has no ExportDesk table {table}; choose another file.",
+                        path.display()
+                    ),
+                )
+            })
     };
     Ok(BackupCheck {
         path: path.display().to_string(),
-        schema_version: conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(sql_problem)?,
+        schema_version: conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(sql_problem)?,
         orders: count("orders")?,
         products: count("products")?,
     })
@@ -150,9 +173,12 @@ impl Store {
             let mut dst = Connection::open(&partial).map_err(sql_problem)?;
             {
                 let backup = Backup::new(self.conn(), &mut dst).map_err(sql_problem)?;
-                backup.run_to_completion(256, Duration::from_millis(0), None).map_err(sql_problem)?;
+                backup
+                    .run_to_completion(256, Duration::from_millis(0), None)
+                    .map_err(sql_problem)?;
             }
-            dst.pragma_update(None, "journal_mode", "DELETE").map_err(sql_problem)?;
+            dst.pragma_update(None, "journal_mode", "DELETE")
+                .map_err(sql_problem)?;
             drop(dst);
             std::fs::rename(&partial, &target).map_err(|e| io(dir, e))
         })();
@@ -180,17 +206,29 @@ impl Store {
 
     /// Replace the live data with the backup at `source` after checking it and after backing up
     /// the current data into `safety_dir`. Returns the safety backup.
-    pub fn restore_from(&mut self, source: &Path, safety_dir: &Path, at: NaiveDateTime) -> Result<BackupInfo, Problem> {
+    pub fn restore_from(
+        &mut self,
+        source: &Path,
+        safety_dir: &Path,
+        at: NaiveDateTime,
+    ) -> Result<BackupInfo, Problem> {
         check_backup(source)?;
         let safety = self.backup_to_dir(safety_dir, at)?;
-        let src = Connection::open_with_flags(source, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(sql_problem)?;
+        let src = Connection::open_with_flags(source, OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .map_err(sql_problem)?;
         {
             let backup = Backup::new(&src, &mut self.conn).map_err(sql_problem)?;
-            backup.run_to_completion(256, Duration::from_millis(0), None).map_err(sql_problem)?;
+            backup
+                .run_to_completion(256, Duration::from_millis(0), None)
+                .map_err(sql_problem)?;
         }
         drop(src);
-        self.conn.pragma_update(None, "journal_mode", "WAL").map_err(sql_problem)?;
-        self.conn.pragma_update(None, "foreign_keys", "ON").map_err(sql_problem)?;
+        self.conn
+            .pragma_update(None, "journal_mode", "WAL")
+            .map_err(sql_problem)?;
+        self.conn
+            .pragma_update(None, "foreign_keys", "ON")
+            .map_err(sql_problem)?;
         check_integrity(&self.conn, &self.path)?;
         self.migrate(at)?;
         Ok(safety)
@@ -203,7 +241,9 @@ mod tests {
     use crate::testing::*;
 
     fn put(store: &mut Store, key: &str, value: &str) {
-        store.write(at("2026-11-27 10:00"), |w| w.set_setting(key, value)).unwrap();
+        store
+            .write(at("2026-11-27 10:00"), |w| w.set_setting(key, value))
+            .unwrap();
     }
 
     #[test]
@@ -211,20 +251,36 @@ mod tests {
         let (dir, mut store) = temp_store();
         let backups = dir.path().join("backups");
         put(&mut store, "language", "ko");
-        let first = store.backup_to_dir(&backups, at("2026-11-27 11:00")).unwrap();
+        let first = store
+            .backup_to_dir(&backups, at("2026-11-27 11:00"))
+            .unwrap();
         assert_eq!(first.file_name, "exportdesk-20261127-110000.sqlite3");
-        assert_eq!(check_backup(Path::new(&first.path)).unwrap().schema_version, SCHEMA_VERSION);
+        assert_eq!(
+            check_backup(Path::new(&first.path)).unwrap().schema_version,
+            SCHEMA_VERSION
+        );
         put(&mut store, "language", "en");
-        let safety = store.restore_from(Path::new(&first.path), &backups, at("2026-11-27 12:00")).unwrap();
+        let safety = store
+            .restore_from(Path::new(&first.path), &backups, at("2026-11-27 12:00"))
+            .unwrap();
         assert_eq!(store.setting("language").unwrap().as_deref(), Some("ko"));
         // The safety copy holds what was there before the restore.
-        let c = Connection::open_with_flags(&safety.path, OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
-        let v: String = c.query_row("SELECT value FROM settings WHERE key='language'", [], |r| r.get(0)).unwrap();
+        let c =
+            Connection::open_with_flags(&safety.path, OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+        let v: String = c
+            .query_row("SELECT value FROM settings WHERE key='language'", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
         assert_eq!(v, "en");
         // The store keeps working after the restore.
         put(&mut store, "language", "en");
         assert_eq!(list_backups(&backups).unwrap().len(), 2);
-        assert!(std::fs::read_dir(&backups).unwrap().all(|e| !e.unwrap().file_name().to_string_lossy().ends_with(".partial")));
+        assert!(std::fs::read_dir(&backups).unwrap().all(|e| !e
+            .unwrap()
+            .file_name()
+            .to_string_lossy()
+            .ends_with(".partial")));
     }
 
     #[test]
@@ -232,13 +288,26 @@ mod tests {
         let (dir, store) = temp_store();
         let backups = dir.path().join("b");
         for h in 1..=5 {
-            store.backup_to_dir(&backups, at(&format!("2026-11-2{h} 09:00"))).unwrap();
+            store
+                .backup_to_dir(&backups, at(&format!("2026-11-2{h} 09:00")))
+                .unwrap();
         }
         std::fs::write(backups.join("notes.txt"), "keep me").unwrap();
         let removed = Store::rotate_backups(&backups, 3).unwrap();
         assert_eq!(removed.len(), 2);
-        let left: Vec<String> = list_backups(&backups).unwrap().into_iter().map(|b| b.file_name).collect();
-        assert_eq!(left, ["exportdesk-20261125-090000.sqlite3", "exportdesk-20261124-090000.sqlite3", "exportdesk-20261123-090000.sqlite3"]);
+        let left: Vec<String> = list_backups(&backups)
+            .unwrap()
+            .into_iter()
+            .map(|b| b.file_name)
+            .collect();
+        assert_eq!(
+            left,
+            [
+                "exportdesk-20261125-090000.sqlite3",
+                "exportdesk-20261124-090000.sqlite3",
+                "exportdesk-20261123-090000.sqlite3"
+            ]
+        );
         assert!(backups.join("notes.txt").exists());
     }
 
@@ -248,15 +317,38 @@ mod tests {
         put(&mut store, "language", "en");
         let junk = dir.path().join("junk.sqlite3");
         std::fs::write(&junk, b"not a database at all, just some text that is long enough to have a header ....................................").unwrap();
-        let e = store.restore_from(&junk, &dir.path().join("b"), at("2026-11-27 12:00")).unwrap_err();
+        let e = store
+            .restore_from(&junk, &dir.path().join("b"), at("2026-11-27 12:00"))
+            .unwrap_err();
         assert_eq!(e.code, "backup.not_a_database");
         let other = dir.path().join("other.sqlite3");
-        Connection::open(&other).unwrap().execute_batch("CREATE TABLE t(x); PRAGMA user_version = 1;").unwrap();
-        assert_eq!(store.restore_from(&other, &dir.path().join("b"), at("2026-11-27 12:00")).unwrap_err().code, "backup.not_exportdesk");
+        Connection::open(&other)
+            .unwrap()
+            .execute_batch("CREATE TABLE t(x); PRAGMA user_version = 1;")
+            .unwrap();
+        assert_eq!(
+            store
+                .restore_from(&other, &dir.path().join("b"), at("2026-11-27 12:00"))
+                .unwrap_err()
+                .code,
+            "backup.not_exportdesk"
+        );
         let newer = dir.path().join("newer.sqlite3");
-        Connection::open(&newer).unwrap().execute_batch("CREATE TABLE t(x); PRAGMA user_version = 99;").unwrap();
-        assert_eq!(store.restore_from(&newer, &dir.path().join("b"), at("2026-11-27 12:00")).unwrap_err().code, "backup.newer_schema");
+        Connection::open(&newer)
+            .unwrap()
+            .execute_batch("CREATE TABLE t(x); PRAGMA user_version = 99;")
+            .unwrap();
+        assert_eq!(
+            store
+                .restore_from(&newer, &dir.path().join("b"), at("2026-11-27 12:00"))
+                .unwrap_err()
+                .code,
+            "backup.newer_schema"
+        );
         assert_eq!(store.setting("language").unwrap().as_deref(), Some("en"));
-        assert!(list_backups(&dir.path().join("b")).unwrap().is_empty(), "no safety copy for a refused restore");
+        assert!(
+            list_backups(&dir.path().join("b")).unwrap().is_empty(),
+            "no safety copy for a refused restore"
+        );
     }
 }

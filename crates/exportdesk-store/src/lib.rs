@@ -82,7 +82,9 @@ pub fn inspect_file(path: &Path) -> Result<FileKind, Problem> {
         return Ok(FileKind::NotSqlite);
     }
     let v = i32::from_be_bytes([header[60], header[61], header[62], header[63]]);
-    Ok(FileKind::Sqlite { user_version: v as i64 })
+    Ok(FileKind::Sqlite {
+        user_version: v as i64,
+    })
 }
 
 fn newer_schema(path: &Path, found: i64) -> Problem {
@@ -113,7 +115,9 @@ fn not_a_database(path: &Path) -> Problem {
 
 /// Run `PRAGMA integrity_check` and turn anything but "ok" into a problem.
 pub(crate) fn check_integrity(conn: &Connection, path: &Path) -> Result<(), Problem> {
-    let mut stmt = conn.prepare("PRAGMA integrity_check").map_err(sql_problem)?;
+    let mut stmt = conn
+        .prepare("PRAGMA integrity_check")
+        .map_err(sql_problem)?;
     let rows: Vec<String> = stmt
         .query_map([], |r| r.get::<_, String>(0))
         .and_then(|rows| rows.collect())
@@ -157,15 +161,24 @@ impl Store {
         }
         let conn = Connection::open_with_flags(
             path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(sql_problem)?;
-        conn.busy_timeout(std::time::Duration::from_secs(5)).map_err(sql_problem)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))
+            .map_err(sql_problem)?;
         check_integrity(&conn, path)?;
-        conn.pragma_update(None, "journal_mode", "WAL").map_err(sql_problem)?;
-        conn.pragma_update(None, "synchronous", "NORMAL").map_err(sql_problem)?;
-        conn.pragma_update(None, "foreign_keys", "ON").map_err(sql_problem)?;
-        let mut store = Store { conn, path: path.to_path_buf() };
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(sql_problem)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(sql_problem)?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(sql_problem)?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
         store.migrate(now)?;
         Ok(store)
     }
@@ -195,7 +208,8 @@ impl Store {
                 rusqlite::params![version, name, stamp(now)],
             )
             .map_err(sql_problem)?;
-            tx.pragma_update(None, "user_version", version).map_err(sql_problem)?;
+            tx.pragma_update(None, "user_version", version)
+                .map_err(sql_problem)?;
             tx.commit().map_err(sql_problem)?;
         }
         Ok(())
@@ -247,9 +261,15 @@ mod tests {
     fn new_database_gets_current_schema_in_wal_mode() {
         let (_d, store) = temp_store();
         assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
-        let mode: String = store.conn().pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
+        let mode: String = store
+            .conn()
+            .pragma_query_value(None, "journal_mode", |r| r.get(0))
+            .unwrap();
         assert_eq!(mode, "wal");
-        let applied: i64 = store.conn().query_row("SELECT count(*) FROM schema_migrations", [], |r| r.get(0)).unwrap();
+        let applied: i64 = store
+            .conn()
+            .query_row("SELECT count(*) FROM schema_migrations", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(applied, SCHEMA_VERSION);
     }
 
@@ -269,17 +289,28 @@ mod tests {
         let path = dir.path().join("future.sqlite3");
         {
             let c = Connection::open(&path).unwrap();
-            c.execute_batch("CREATE TABLE x(a); INSERT INTO x VALUES (1);").unwrap();
-            c.pragma_update(None, "user_version", SCHEMA_VERSION + 5).unwrap();
+            c.execute_batch("CREATE TABLE x(a); INSERT INTO x VALUES (1);")
+                .unwrap();
+            c.pragma_update(None, "user_version", SCHEMA_VERSION + 5)
+                .unwrap();
         }
         let before = std::fs::read(&path).unwrap();
-        let listing_before: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let listing_before: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         let err = Store::open(&path, at("2026-11-27 09:00")).err().unwrap();
         assert_eq!(err.code, "store.newer_schema");
         assert!(err.message_ko.contains("업데이트"));
         assert_eq!(std::fs::read(&path).unwrap(), before);
-        let listing_after: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
-        assert_eq!(listing_before, listing_after, "no -wal or -shm file may appear");
+        let listing_after: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(
+            listing_before, listing_after,
+            "no -wal or -shm file may appear"
+        );
     }
 
     #[test]
@@ -288,7 +319,13 @@ mod tests {
         let path = dir.path().join("notes.sqlite3");
         std::fs::write(&path, "these are my notes, not a database ".repeat(10)).unwrap();
         let before = std::fs::read(&path).unwrap();
-        assert_eq!(Store::open(&path, at("2026-11-27 09:00")).err().unwrap().code, "store.not_a_database");
+        assert_eq!(
+            Store::open(&path, at("2026-11-27 09:00"))
+                .err()
+                .unwrap()
+                .code,
+            "store.not_a_database"
+        );
         assert_eq!(std::fs::read(&path).unwrap(), before);
     }
 
@@ -304,7 +341,10 @@ mod tests {
                 Ok(())
             })
             .unwrap();
-        store.conn().execute_batch("PRAGMA wal_checkpoint(TRUNCATE);").unwrap();
+        store
+            .conn()
+            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
+            .unwrap();
         drop(store);
         // Scribble over the b-tree pages after the schema page (the header stays intact).
         let mut bytes = std::fs::read(&path).unwrap();

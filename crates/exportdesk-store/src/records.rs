@@ -34,7 +34,8 @@ fn dec(row: &Row<'_>, col: &str) -> rusqlite::Result<Decimal> {
 
 fn opt_dec(row: &Row<'_>, col: &str) -> rusqlite::Result<Option<Decimal>> {
     let s: Option<String> = row.get(col)?;
-    s.map(|s| Decimal::from_str(&s).map_err(|_| corrupt(col, &s))).transpose()
+    s.map(|s| Decimal::from_str(&s).map_err(|_| corrupt(col, &s)))
+        .transpose()
 }
 
 fn date(row: &Row<'_>, col: &str) -> rusqlite::Result<NaiveDate> {
@@ -42,12 +43,20 @@ fn date(row: &Row<'_>, col: &str) -> rusqlite::Result<NaiveDate> {
     NaiveDate::from_str(&s).map_err(|_| corrupt(col, &s))
 }
 
-fn parsed<T>(row: &Row<'_>, col: &str, f: impl FnOnce(&str) -> Result<T, Problem>) -> rusqlite::Result<T> {
+fn parsed<T>(
+    row: &Row<'_>,
+    col: &str,
+    f: impl FnOnce(&str) -> Result<T, Problem>,
+) -> rusqlite::Result<T> {
     let s: String = row.get(col)?;
     f(&s).map_err(|_| corrupt(col, &s))
 }
 
-fn opt_parsed<T>(row: &Row<'_>, col: &str, f: impl FnOnce(&str) -> Result<T, Problem>) -> rusqlite::Result<Option<T>> {
+fn opt_parsed<T>(
+    row: &Row<'_>,
+    col: &str,
+    f: impl FnOnce(&str) -> Result<T, Problem>,
+) -> rusqlite::Result<Option<T>> {
     let s: Option<String> = row.get(col)?;
     s.map(|s| f(&s).map_err(|_| corrupt(col, &s))).transpose()
 }
@@ -184,7 +193,11 @@ pub struct ChangeEntry {
 }
 
 fn like(s: &str) -> String {
-    let escaped = s.trim().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    let escaped = s
+        .trim()
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
     format!("%{escaped}%")
 }
 
@@ -197,7 +210,10 @@ impl Store {
     }
 
     pub fn sellers(&self) -> Result<Vec<Seller>, Problem> {
-        let mut stmt = self.conn().prepare("SELECT * FROM sellers ORDER BY id").map_err(sql_problem)?;
+        let mut stmt = self
+            .conn()
+            .prepare("SELECT * FROM sellers ORDER BY id")
+            .map_err(sql_problem)?;
         let rows = stmt.query_map([], seller_from).map_err(sql_problem)?;
         rows.collect::<rusqlite::Result<_>>().map_err(sql_problem)
     }
@@ -233,7 +249,10 @@ impl Store {
             .map_err(sql_problem)?;
         let rows = stmt
             .query_map(params![search.trim(), like(search)], |r| {
-                Ok(ProductRow { product: product_from(r)?, order_lines: r.get("used")? })
+                Ok(ProductRow {
+                    product: product_from(r)?,
+                    order_lines: r.get("used")?,
+                })
             })
             .map_err(sql_problem)?;
         rows.collect::<rusqlite::Result<_>>().map_err(sql_problem)
@@ -248,7 +267,11 @@ impl Store {
 
     pub fn product_by_sku(&self, sku: &str) -> Result<Option<Product>, Problem> {
         self.conn()
-            .query_row("SELECT * FROM products WHERE sku = ?1", [sku.trim()], product_from)
+            .query_row(
+                "SELECT * FROM products WHERE sku = ?1",
+                [sku.trim()],
+                product_from,
+            )
             .optional()
             .map_err(sql_problem)
     }
@@ -278,7 +301,10 @@ impl Store {
                     search,
                     like(&search),
                     filter.marketplace.as_deref().filter(|s| !s.is_empty()),
-                    filter.destination_country.as_deref().filter(|s| !s.is_empty()),
+                    filter
+                        .destination_country
+                        .as_deref()
+                        .filter(|s| !s.is_empty()),
                     filter.limit.unwrap_or(500),
                     filter.offset.unwrap_or(0)
                 ],
@@ -322,11 +348,17 @@ impl Store {
             .prepare("SELECT * FROM order_lines WHERE order_id = ?1 ORDER BY line_no")
             .map_err(sql_problem)?;
         let lines = stmt.query_map([id], line_from).map_err(sql_problem)?;
-        order.lines = lines.collect::<rusqlite::Result<_>>().map_err(sql_problem)?;
+        order.lines = lines
+            .collect::<rusqlite::Result<_>>()
+            .map_err(sql_problem)?;
         Ok(Some(order))
     }
 
-    pub fn order_id_by_number(&self, marketplace: &str, order_no: &str) -> Result<Option<i64>, Problem> {
+    pub fn order_id_by_number(
+        &self,
+        marketplace: &str,
+        order_no: &str,
+    ) -> Result<Option<i64>, Problem> {
         self.conn()
             .query_row(
                 "SELECT id FROM orders WHERE marketplace = ?1 AND order_no = ?2",
@@ -348,7 +380,9 @@ impl Store {
 
     pub fn setting(&self, key: &str) -> Result<Option<String>, Problem> {
         self.conn()
-            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0))
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
             .optional()
             .map_err(sql_problem)
     }
@@ -377,15 +411,23 @@ impl Store {
 
     /// Row counts of the record tables, for status screens and tests.
     pub fn counts(&self) -> Result<Vec<(String, i64)>, Problem> {
-        ["sellers", "buyers", "products", "orders", "order_lines", "weekly_rates", "change_log"]
-            .iter()
-            .map(|t| {
-                self.conn()
-                    .query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))
-                    .map(|n| (t.to_string(), n))
-                    .map_err(sql_problem)
-            })
-            .collect()
+        [
+            "sellers",
+            "buyers",
+            "products",
+            "orders",
+            "order_lines",
+            "weekly_rates",
+            "change_log",
+        ]
+        .iter()
+        .map(|t| {
+            self.conn()
+                .query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))
+                .map(|n| (t.to_string(), n))
+                .map_err(sql_problem)
+        })
+        .collect()
     }
 }
 
@@ -439,7 +481,14 @@ impl<'a> Writer<'a> {
     }
 
     /// Append one entry to the change log.
-    fn log<T: Serialize>(&self, entity: &str, id: &str, action: &str, before: Option<&T>, after: Option<&T>) -> Result<(), Problem> {
+    fn log<T: Serialize>(
+        &self,
+        entity: &str,
+        id: &str,
+        action: &str,
+        before: Option<&T>,
+        after: Option<&T>,
+    ) -> Result<(), Problem> {
         let json = |v: Option<&T>| v.map(|v| serde_json::to_string(v).expect("records serialise"));
         self.tx
             .execute(
@@ -453,7 +502,11 @@ impl<'a> Writer<'a> {
     pub fn save_seller(&mut self, seller: &Seller) -> Result<Seller, Problem> {
         let before = self
             .tx
-            .query_row("SELECT * FROM sellers WHERE id = ?1", [seller.id], seller_from)
+            .query_row(
+                "SELECT * FROM sellers WHERE id = ?1",
+                [seller.id],
+                seller_from,
+            )
             .optional()
             .map_err(sql_problem)?;
         let p = params![
@@ -492,7 +545,13 @@ impl<'a> Writer<'a> {
             saved.id = self.tx.last_insert_rowid();
         }
         let action = if before.is_some() { "update" } else { "create" };
-        self.log("seller", &saved.id.to_string(), action, before.as_ref(), Some(&saved))?;
+        self.log(
+            "seller",
+            &saved.id.to_string(),
+            action,
+            before.as_ref(),
+            Some(&saved),
+        )?;
         Ok(saved)
     }
 
@@ -521,7 +580,13 @@ impl<'a> Writer<'a> {
             saved.id = self.tx.last_insert_rowid();
         }
         let action = if before.is_some() { "update" } else { "create" };
-        self.log("buyer", &saved.id.to_string(), action, before.as_ref(), Some(&saved))?;
+        self.log(
+            "buyer",
+            &saved.id.to_string(),
+            action,
+            before.as_ref(),
+            Some(&saved),
+        )?;
         Ok(saved)
     }
 
@@ -534,7 +599,11 @@ impl<'a> Writer<'a> {
             .ok_or_else(|| not_found("구매자", "Buyer", id))?;
         let used: i64 = self
             .tx
-            .query_row("SELECT count(*) FROM orders WHERE buyer_id = ?1", [id], |r| r.get(0))
+            .query_row(
+                "SELECT count(*) FROM orders WHERE buyer_id = ?1",
+                [id],
+                |r| r.get(0),
+            )
             .map_err(sql_problem)?;
         if used > 0 {
             return Err(Problem::new(
@@ -544,19 +613,28 @@ impl<'a> Writer<'a> {
             )
             .with("orders", used));
         }
-        self.tx.execute("DELETE FROM buyers WHERE id = ?1", [id]).map_err(sql_problem)?;
+        self.tx
+            .execute("DELETE FROM buyers WHERE id = ?1", [id])
+            .map_err(sql_problem)?;
         self.log("buyer", &id.to_string(), "delete", Some(&before), None)
     }
 
     pub fn save_product(&mut self, product: &Product) -> Result<Product, Problem> {
         let before = self
             .tx
-            .query_row("SELECT * FROM products WHERE id = ?1", [product.id], product_from)
+            .query_row(
+                "SELECT * FROM products WHERE id = ?1",
+                [product.id],
+                product_from,
+            )
             .optional()
             .map_err(sql_problem)?;
         let hs = product.hs_code.as_ref().map(|c| c.digits().to_string());
         let weight = product.net_weight_kg.map(|w| w.to_string());
-        let origin = product.origin_country.as_ref().map(|c| c.code().to_string());
+        let origin = product
+            .origin_country
+            .as_ref()
+            .map(|c| c.code().to_string());
         let result = if before.is_some() {
             self.tx.execute(
                 "UPDATE products SET sku=?1, name_ko=?2, name_en=?3, hs_code=?4, unit=?5, net_weight_kg=?6,
@@ -573,13 +651,25 @@ impl<'a> Writer<'a> {
                         product.brand, product.model_spec, product.needs_permit, self.at],
             )
         };
-        result.map_err(|e| if is_unique_violation(&e) { duplicate_sku(&product.sku) } else { sql_problem(e) })?;
+        result.map_err(|e| {
+            if is_unique_violation(&e) {
+                duplicate_sku(&product.sku)
+            } else {
+                sql_problem(e)
+            }
+        })?;
         let mut saved = product.clone();
         if before.is_none() {
             saved.id = self.tx.last_insert_rowid();
         }
         let action = if before.is_some() { "update" } else { "create" };
-        self.log("product", &saved.id.to_string(), action, before.as_ref(), Some(&saved))?;
+        self.log(
+            "product",
+            &saved.id.to_string(),
+            action,
+            before.as_ref(),
+            Some(&saved),
+        )?;
         Ok(saved)
     }
 
@@ -592,7 +682,11 @@ impl<'a> Writer<'a> {
             .ok_or_else(|| not_found("상품", "Product", id))?;
         let used: i64 = self
             .tx
-            .query_row("SELECT count(DISTINCT order_id) FROM order_lines WHERE product_id = ?1", [id], |r| r.get(0))
+            .query_row(
+                "SELECT count(DISTINCT order_id) FROM order_lines WHERE product_id = ?1",
+                [id],
+                |r| r.get(0),
+            )
             .map_err(sql_problem)?;
         if used > 0 {
             return Err(Problem::new(
@@ -602,7 +696,9 @@ impl<'a> Writer<'a> {
             )
             .with("orders", used));
         }
-        self.tx.execute("DELETE FROM products WHERE id = ?1", [id]).map_err(sql_problem)?;
+        self.tx
+            .execute("DELETE FROM products WHERE id = ?1", [id])
+            .map_err(sql_problem)?;
         self.log("product", &id.to_string(), "delete", Some(&before), None)
     }
 
@@ -620,7 +716,9 @@ impl<'a> Writer<'a> {
             .prepare("SELECT * FROM order_lines WHERE order_id = ?1 ORDER BY line_no")
             .map_err(sql_problem)?;
         let lines = stmt.query_map([id], line_from).map_err(sql_problem)?;
-        order.lines = lines.collect::<rusqlite::Result<_>>().map_err(sql_problem)?;
+        order.lines = lines
+            .collect::<rusqlite::Result<_>>()
+            .map_err(sql_problem)?;
         Ok(Some(order))
     }
 
@@ -693,13 +791,23 @@ impl<'a> Writer<'a> {
             }
         }
         let action = if before.is_some() { "update" } else { "create" };
-        self.log("order", &saved.id.to_string(), action, before.as_ref(), Some(&saved))?;
+        self.log(
+            "order",
+            &saved.id.to_string(),
+            action,
+            before.as_ref(),
+            Some(&saved),
+        )?;
         Ok(saved)
     }
 
     pub fn delete_order(&mut self, id: i64) -> Result<(), Problem> {
-        let before = self.order_snapshot(id)?.ok_or_else(|| not_found("주문", "Order", id))?;
-        self.tx.execute("DELETE FROM orders WHERE id = ?1", [id]).map_err(sql_problem)?;
+        let before = self
+            .order_snapshot(id)?
+            .ok_or_else(|| not_found("주문", "Order", id))?;
+        self.tx
+            .execute("DELETE FROM orders WHERE id = ?1", [id])
+            .map_err(sql_problem)?;
         self.log("order", &id.to_string(), "delete", Some(&before), None)
     }
 
@@ -727,7 +835,11 @@ impl<'a> Writer<'a> {
         self.log("weekly_rate", &key, action, before.as_ref(), Some(rate))
     }
 
-    pub fn delete_rate(&mut self, week_start: NaiveDate, currency: Currency) -> Result<(), Problem> {
+    pub fn delete_rate(
+        &mut self,
+        week_start: NaiveDate,
+        currency: Currency,
+    ) -> Result<(), Problem> {
         let before = self
             .tx
             .query_row(
@@ -750,13 +862,21 @@ impl<'a> Writer<'a> {
                 params![week_start.to_string(), currency.code()],
             )
             .map_err(sql_problem)?;
-        self.log("weekly_rate", &format!("{week_start}/{currency}"), "delete", Some(&before), None)
+        self.log(
+            "weekly_rate",
+            &format!("{week_start}/{currency}"),
+            "delete",
+            Some(&before),
+            None,
+        )
     }
 
     pub fn set_setting(&mut self, key: &str, value: &str) -> Result<(), Problem> {
         let before: Option<String> = self
             .tx
-            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0))
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
             .optional()
             .map_err(sql_problem)?;
         if before.as_deref() == Some(value) {
@@ -769,7 +889,13 @@ impl<'a> Writer<'a> {
             )
             .map_err(sql_problem)?;
         let action = if before.is_some() { "update" } else { "create" };
-        self.log("setting", key, action, before.as_ref(), Some(&value.to_string()))
+        self.log(
+            "setting",
+            key,
+            action,
+            before.as_ref(),
+            Some(&value.to_string()),
+        )
     }
 
     /// Read inside the transaction (used to check references before a write).
@@ -783,7 +909,11 @@ impl<'a> Writer<'a> {
 
     pub fn product_id_by_sku(&self, sku: &str) -> Result<Option<i64>, Problem> {
         self.tx
-            .query_row("SELECT id FROM products WHERE sku = ?1", [sku.trim()], |r| r.get(0))
+            .query_row(
+                "SELECT id FROM products WHERE sku = ?1",
+                [sku.trim()],
+                |r| r.get(0),
+            )
             .optional()
             .map_err(sql_problem)
     }
@@ -801,24 +931,35 @@ impl<'a> Writer<'a> {
 mod tests {
     use crate::testing::*;
     use exportdesk_rules::hs::HsTable;
-    use exportdesk_rules::records::{BuyerDraft, OrderDraft, OrderLineDraft, ProductDraft, SellerDraft};
+    use exportdesk_rules::records::{
+        BuyerDraft, OrderDraft, OrderLineDraft, ProductDraft, SellerDraft,
+    };
 
     fn product(sku: &str) -> exportdesk_rules::records::Product {
-        ProductDraft { sku: sku.into(), name_ko: "토너".into(), hs_code: "3304991000".into(), ..Default::default() }
-            .validate(0, &HsTable::bundled())
-            .unwrap()
+        ProductDraft {
+            sku: sku.into(),
+            name_ko: "토너".into(),
+            hs_code: "3304991000".into(),
+            ..Default::default()
+        }
+        .validate(0, &HsTable::bundled())
+        .unwrap()
     }
 
     #[test]
     fn product_crud_is_logged_with_before_and_after() {
         let (_d, mut s) = temp_store();
-        let p = s.write(at("2026-11-27 10:00"), |w| w.save_product(&product("A-1"))).unwrap();
+        let p = s
+            .write(at("2026-11-27 10:00"), |w| w.save_product(&product("A-1")))
+            .unwrap();
         assert!(p.id > 0);
         let mut changed = p.clone();
         changed.name_ko = "스킨".into();
-        s.write(at("2026-11-27 10:05"), |w| w.save_product(&changed)).unwrap();
+        s.write(at("2026-11-27 10:05"), |w| w.save_product(&changed))
+            .unwrap();
         assert_eq!(s.product(p.id).unwrap().unwrap().name_ko, "스킨");
-        s.write(at("2026-11-27 10:10"), |w| w.delete_product(p.id)).unwrap();
+        s.write(at("2026-11-27 10:10"), |w| w.delete_product(p.id))
+            .unwrap();
         assert!(s.product(p.id).unwrap().is_none());
         let log = s.change_log(10).unwrap();
         let actions: Vec<&str> = log.iter().map(|e| e.action.as_str()).collect();
@@ -832,8 +973,12 @@ mod tests {
     #[test]
     fn change_log_cannot_be_altered() {
         let (_d, mut s) = temp_store();
-        s.write(at("2026-11-27 10:00"), |w| w.save_product(&product("A-1"))).unwrap();
-        assert!(s.conn().execute("UPDATE change_log SET action = 'create'", []).is_err());
+        s.write(at("2026-11-27 10:00"), |w| w.save_product(&product("A-1")))
+            .unwrap();
+        assert!(s
+            .conn()
+            .execute("UPDATE change_log SET action = 'create'", [])
+            .is_err());
         assert!(s.conn().execute("DELETE FROM change_log", []).is_err());
         assert_eq!(s.change_log(10).unwrap().len(), 1);
     }
@@ -841,8 +986,11 @@ mod tests {
     #[test]
     fn duplicate_sku_and_order_numbers_are_clear_errors() {
         let (_d, mut s) = temp_store();
-        s.write(at("2026-11-27 10:00"), |w| w.save_product(&product("A-1"))).unwrap();
-        let e = s.write(at("2026-11-27 10:00"), |w| w.save_product(&product("a-1"))).unwrap_err();
+        s.write(at("2026-11-27 10:00"), |w| w.save_product(&product("A-1")))
+            .unwrap();
+        let e = s
+            .write(at("2026-11-27 10:00"), |w| w.save_product(&product("a-1")))
+            .unwrap_err();
         assert_eq!(e.code, "product.sku_taken");
         let order = OrderDraft {
             marketplace: "eBay".into(),
@@ -851,13 +999,21 @@ mod tests {
             currency: "USD".into(),
             incoterm: "DAP".into(),
             destination_country: "US".into(),
-            lines: vec![OrderLineDraft { sku: "A-1".into(), quantity: "1".into(), unit_price: "5".into(), ..Default::default() }],
+            lines: vec![OrderLineDraft {
+                sku: "A-1".into(),
+                quantity: "1".into(),
+                unit_price: "5".into(),
+                ..Default::default()
+            }],
             ..Default::default()
         }
         .validate(0)
         .unwrap();
-        s.write(at("2026-11-27 10:00"), |w| w.save_order(&order)).unwrap();
-        let e = s.write(at("2026-11-27 10:00"), |w| w.save_order(&order)).unwrap_err();
+        s.write(at("2026-11-27 10:00"), |w| w.save_order(&order))
+            .unwrap();
+        let e = s
+            .write(at("2026-11-27 10:00"), |w| w.save_order(&order))
+            .unwrap_err();
         assert_eq!(e.code, "order.duplicate");
         assert_eq!(s.order_count().unwrap(), 1);
     }
@@ -865,9 +1021,19 @@ mod tests {
     #[test]
     fn referenced_records_cannot_be_deleted() {
         let (_d, mut s) = temp_store();
-        let p = s.write(at("2026-11-27 10:00"), |w| w.save_product(&product("A-1"))).unwrap();
-        let b = BuyerDraft { name: "Emily".into(), country: "US".into(), ..Default::default() }.validate(0).unwrap();
-        let b = s.write(at("2026-11-27 10:00"), |w| w.save_buyer(&b)).unwrap();
+        let p = s
+            .write(at("2026-11-27 10:00"), |w| w.save_product(&product("A-1")))
+            .unwrap();
+        let b = BuyerDraft {
+            name: "Emily".into(),
+            country: "US".into(),
+            ..Default::default()
+        }
+        .validate(0)
+        .unwrap();
+        let b = s
+            .write(at("2026-11-27 10:00"), |w| w.save_buyer(&b))
+            .unwrap();
         let order = OrderDraft {
             marketplace: "Shopify".into(),
             order_no: "#1".into(),
@@ -876,20 +1042,47 @@ mod tests {
             currency: "USD".into(),
             incoterm: "DAP".into(),
             destination_country: "US".into(),
-            lines: vec![OrderLineDraft { product_id: Some(p.id), quantity: "2".into(), unit_price: "5".into(), ..Default::default() }],
+            lines: vec![OrderLineDraft {
+                product_id: Some(p.id),
+                quantity: "2".into(),
+                unit_price: "5".into(),
+                ..Default::default()
+            }],
             ..Default::default()
         }
         .validate(0)
         .unwrap();
-        let o = s.write(at("2026-11-27 10:00"), |w| w.save_order(&order)).unwrap();
-        assert_eq!(s.write(at("2026-11-27 10:00"), |w| w.delete_product(p.id)).unwrap_err().code, "product.in_use");
-        assert_eq!(s.write(at("2026-11-27 10:00"), |w| w.delete_buyer(b.id)).unwrap_err().code, "buyer.in_use");
+        let o = s
+            .write(at("2026-11-27 10:00"), |w| w.save_order(&order))
+            .unwrap();
+        assert_eq!(
+            s.write(at("2026-11-27 10:00"), |w| w.delete_product(p.id))
+                .unwrap_err()
+                .code,
+            "product.in_use"
+        );
+        assert_eq!(
+            s.write(at("2026-11-27 10:00"), |w| w.delete_buyer(b.id))
+                .unwrap_err()
+                .code,
+            "buyer.in_use"
+        );
         let rows = s.orders(&Default::default()).unwrap();
         assert_eq!(rows[0].buyer_name.as_deref(), Some("Emily"));
         assert_eq!(rows[0].line_count, 1);
-        s.write(at("2026-11-27 10:00"), |w| w.delete_order(o.id)).unwrap();
-        assert_eq!(s.counts().unwrap().iter().find(|c| c.0 == "order_lines").unwrap().1, 0);
-        s.write(at("2026-11-27 10:00"), |w| w.delete_product(p.id)).unwrap();
+        s.write(at("2026-11-27 10:00"), |w| w.delete_order(o.id))
+            .unwrap();
+        assert_eq!(
+            s.counts()
+                .unwrap()
+                .iter()
+                .find(|c| c.0 == "order_lines")
+                .unwrap()
+                .1,
+            0
+        );
+        s.write(at("2026-11-27 10:00"), |w| w.delete_product(p.id))
+            .unwrap();
     }
 
     #[test]
@@ -902,10 +1095,15 @@ mod tests {
             address: "서울".into(),
             ..Default::default()
         };
-        let seller = s.write(at("2026-11-27 10:00"), |w| w.save_seller(&draft.validate(0).unwrap())).unwrap();
+        let seller = s
+            .write(at("2026-11-27 10:00"), |w| {
+                w.save_seller(&draft.validate(0).unwrap())
+            })
+            .unwrap();
         let mut again = draft.validate(seller.id).unwrap();
         again.platform_based = true;
-        s.write(at("2026-11-27 10:00"), |w| w.save_seller(&again)).unwrap();
+        s.write(at("2026-11-27 10:00"), |w| w.save_seller(&again))
+            .unwrap();
         assert_eq!(s.sellers().unwrap().len(), 1);
         assert!(s.seller().unwrap().unwrap().platform_based);
     }
@@ -921,14 +1119,26 @@ mod tests {
                 currency: "EUR".into(),
                 incoterm: "DAP".into(),
                 destination_country: "DE".into(),
-                lines: vec![OrderLineDraft { sku: sku.to_string(), quantity: "1".into(), unit_price: "5".into(), ..Default::default() }],
+                lines: vec![OrderLineDraft {
+                    sku: sku.to_string(),
+                    quantity: "1".into(),
+                    unit_price: "5".into(),
+                    ..Default::default()
+                }],
                 ..Default::default()
             }
             .validate(0)
             .unwrap();
-            s.write(at("2026-11-27 10:00"), |w| w.save_order(&o)).unwrap();
+            s.write(at("2026-11-27 10:00"), |w| w.save_order(&o))
+                .unwrap();
         }
-        let find = |q: &str| s.orders(&crate::OrderFilter { search: Some(q.into()), ..Default::default() }).unwrap();
+        let find = |q: &str| {
+            s.orders(&crate::OrderFilter {
+                search: Some(q.into()),
+                ..Default::default()
+            })
+            .unwrap()
+        };
         assert_eq!(find("cream").len(), 1);
         assert_eq!(find("30").len(), 2);
         assert_eq!(find("%").len(), 0);
