@@ -55,3 +55,11 @@ pub struct SampleLoaded {
     pub rates: u32,
     pub countries: u32,
 }
+
+/// A document written to disk.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct GeneratedDocument {
+    pub path: String,
+    #[ts(type = "number")]
+    pub bytes: u64,
+}

@@ -31,6 +31,7 @@ fn generated() -> String {
         exportdesk_store::ChangeEntry, exportdesk_store::BackupInfo, exportdesk_store::BackupCheck,
         exportdesk_app::AppStatus, exportdesk_app::CurrencyInfo, exportdesk_app::Reference,
         exportdesk_app::RulebookView, exportdesk_app::SampleLoaded, exportdesk_app::Settings,
+        exportdesk_app::GeneratedDocument,
     ]);
     out.join("\n\n") + "\n"
 }

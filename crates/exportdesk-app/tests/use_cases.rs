@@ -258,3 +258,23 @@ fn rulebook_view_changes_with_the_date() {
     assert_eq!(value("2025-01-01", "final_price_days"), "60");
     assert_eq!(app.rulebook_on(None).date.to_string(), "2026-11-27");
 }
+
+#[test]
+fn product_list_pdf_is_written_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_at(dir.path(), "2026-11-27");
+    assert_eq!(
+        app.product_list_pdf(None).unwrap_err().0[0].code,
+        "documents.no_products"
+    );
+    app.save_seller(&seller()).unwrap();
+    app.load_sample().unwrap();
+    let doc = app.product_list_pdf(None).unwrap();
+    assert!(
+        doc.path.ends_with("documents/product-list-2026-11-27.pdf"),
+        "{}",
+        doc.path
+    );
+    let bytes = std::fs::read(&doc.path).unwrap();
+    assert!(bytes.starts_with(b"%PDF") && bytes.len() as u64 == doc.bytes);
+}

@@ -71,6 +71,9 @@ enum Command {
     /// Backups
     #[command(subcommand)]
     Backup(BackupCmd),
+    /// Printable paperwork (PDF)
+    #[command(subcommand)]
+    Documents(DocumentsCmd),
     /// The audit trail of every change
     Log {
         #[arg(long, default_value_t = 50)]
@@ -232,6 +235,16 @@ enum RulebookCmd {
         /// Read the rulebook from this folder instead of the built-in one (to check edits)
         #[arg(long)]
         dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum DocumentsCmd {
+    /// Product list with HS codes (상품 목록 및 HS 코드표)
+    Products {
+        /// Output file (default: documents/ beside the database)
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
 }
 
@@ -488,6 +501,12 @@ fn run(cli: Cli, out: &mut Out, lang_given: bool) -> Result<(), Problems> {
                         s.path
                     ),
                 )
+            });
+        }
+        Command::Documents(DocumentsCmd::Products { out: file }) => {
+            let doc = app.product_list_pdf(file.as_deref())?;
+            out.print(&doc, |d| {
+                format!("{} {}", out.ko_en("저장했습니다:", "Saved:"), d.path)
             });
         }
         Command::Log { limit } => {

@@ -300,3 +300,28 @@ fn backup_and_restore_from_the_command_line() {
     let log = shop.json(&["log", "--limit", "5"]);
     assert!(!log.as_array().unwrap().is_empty());
 }
+
+#[test]
+fn product_list_pdf_has_the_catalogue_in_korean() {
+    let shop = Shop::new();
+    assert!(shop.seller("2208162517").status.success());
+    shop.ok(&["sample", "load"]);
+    let out = shop.dir().join("products.pdf");
+    let doc = shop.json(&["documents", "products", "--out", out.to_str().unwrap()]);
+    assert_eq!(doc["path"], out.to_str().unwrap());
+    let text = Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(&out)
+        .arg("-")
+        .output();
+    let Ok(text) = text else {
+        panic!("pdftotext (poppler-utils) is needed for this test");
+    };
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(text.contains("상품 목록 및 HS 코드표"), "{text}");
+    assert!(text.contains("KB-TONER-150"));
+    assert!(text.contains("3304.99-1000"));
+    assert!(text.contains("달무리상점"));
+    let compact: String = text.split_whitespace().collect();
+    assert!(compact.contains("1/1"), "page x / y in the footer");
+}

@@ -2,9 +2,10 @@
 // screen is open. Screens load their own lists; this holds only what several of them share.
 
 import { api, toApiError, type ApiError } from './api';
-import { setLang } from './i18n';
+import { problemText, setLang, t } from './i18n';
+import { notify } from './toast.svelte';
 import type { ScreenId } from './screens';
-import type { AppStatus, Reference, Seller, Settings } from './types.gen';
+import type { AppStatus, Lang, Reference, Seller, Settings } from './types.gen';
 
 interface AppState {
   status: AppStatus | null;
@@ -76,4 +77,22 @@ export function takeCreateRequest(): boolean {
   const wanted = app.createOnOpen;
   app.createOnOpen = false;
   return wanted;
+}
+
+/** Save the settings and keep the saved copy. Throws ApiError when refused. */
+export async function saveSettings(next: Settings): Promise<Settings> {
+  const saved = await api.settingsSave(next);
+  app.settings = saved;
+  return saved;
+}
+
+/** Switch the UI language at once and remember it in the settings. */
+export async function changeLanguage(lang: Lang): Promise<void> {
+  setLang(lang);
+  if (!app.settings || app.settings.language === lang) return;
+  try {
+    await saveSettings({ ...$state.snapshot(app.settings), language: lang });
+  } catch (e) {
+    notify(`${t('lang.save_failed')} ${toApiError(e).problems.map(problemText).join(' ')}`, 'error');
+  }
 }

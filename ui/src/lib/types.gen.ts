@@ -193,3 +193,5 @@ backup_keep: number,
  * Backup folder; empty means `backups/` beside the database.
  */
 backup_dir: string, };
+
+export type GeneratedDocument = { path: string, bytes: number, };
