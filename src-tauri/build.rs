@@ -30,6 +30,7 @@ const COMMANDS: &[&str] = &[
     "backup_restore",
     "sample_load",
     "change_log",
+    "document_product_list",
 ];
 
 fn main() {

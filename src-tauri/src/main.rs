@@ -3,7 +3,7 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
-use exportdesk_app::{App, AppStatus, Reference, RulebookView, SampleLoaded, Settings};
+use exportdesk_app::{App, AppStatus, GeneratedDocument, Reference, RulebookView, SampleLoaded, Settings};
 use exportdesk_rules::hs::HsMatch;
 use exportdesk_rules::rates::{parse_date, RateDraft, WeeklyRate};
 use exportdesk_rules::records::{
@@ -185,6 +185,11 @@ fn change_log(shell: State<'_, Shell>, limit: Option<u32>) -> Answer<Vec<ChangeE
     shell.run(|a| a.change_log(limit.unwrap_or(200)))
 }
 
+#[tauri::command(rename_all = "snake_case")]
+fn document_product_list(shell: State<'_, Shell>) -> Answer<GeneratedDocument> {
+    shell.run(|a| a.product_list_pdf(None))
+}
+
 fn open_app() -> Result<App, Problems> {
     let path = exportdesk_app::resolve_db_path(None);
     let mut app = App::open(&path, exportdesk_app::clock_from_env())?;
@@ -231,6 +236,7 @@ fn main() {
             backup_restore,
             sample_load,
             change_log,
+            document_product_list,
         ])
         .run(tauri::generate_context!())
         .expect("error while running ExportDesk");
