@@ -17,6 +17,31 @@ export function formatDate(value: string | null | undefined): string {
   return m ? m[1] : DASH;
 }
 
+/**
+ * Tidy a typed date into `YYYY-MM-DD` when it is one written another common way
+ * (`2026.3.5`, `2026/03/05`, `20260305`); anything else is returned trimmed, unchanged.
+ */
+export function normalizeDate(input: string): string {
+  const s = input.trim().replace(/\.$/, '');
+  const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  const parts = compact ?? /^(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})$/.exec(s);
+  if (!parts) return s;
+  const [y, m, d] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
+  if (!realDate(y, m, d)) return s;
+  return `${parts[1]}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+function realDate(y: number, m: number, d: number): boolean {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** True for a real calendar date written `YYYY-MM-DD`. */
+export function isIsoDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  return !!m && realDate(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
 /** `2026-03-05T10:20:31.123` → `2026-03-05 10:20`. A bare date stays a date. */
 export function formatDateTime(value: string | null | undefined): string {
   if (!value) return DASH;
