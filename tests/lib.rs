@@ -160,12 +160,43 @@ impl Session {
         self.wait(id).await.click().await.unwrap();
     }
 
+    /// Wait (up to 15 s) until the element's text contains `needle`; returns the text.
+    pub async fn wait_text(&self, id: &str, needle: &str) -> String {
+        let started = Instant::now();
+        loop {
+            let text = self.text(id).await;
+            if text.contains(needle) {
+                return text;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(15),
+                "{id} shows {text:?}, expected {needle:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// The element's text content. (WebKitWebDriver's "element text" answers "" for some styled
+    /// buttons, so this reads `textContent` instead.)
     pub async fn text(&self, id: &str) -> String {
-        self.wait(id).await.text().await.unwrap()
+        let el = self.wait(id).await;
+        let arg = serde_json::to_value(&el).unwrap();
+        let v = self
+            .client
+            .execute("return arguments[0].textContent", vec![arg])
+            .await
+            .unwrap();
+        v.as_str().unwrap_or_default().trim().to_string()
     }
 
     /// Save a screenshot under `target/e2e-screenshots/NAME.png`.
     pub async fn screenshot(&self, name: &str) -> PathBuf {
+        // Let the webview paint what the DOM already shows (two animation frames), then capture.
+        let _ = self
+            .client
+            .execute_async("const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));", vec![])
+            .await;
+        tokio::time::sleep(Duration::from_millis(250)).await;
         let png = self.client.screenshot().await.unwrap();
         let path = screenshot_dir().join(format!("{name}.png"));
         std::fs::write(&path, png).unwrap();

@@ -42,7 +42,7 @@ async fn first_run_onboarding_restart_and_sample_data() {
     // Restarted, the app goes straight to the shell with the profile.
     let s = Session::launch(&db, TODAY).await;
     s.wait("dashboard").await;
-    assert!(s.text("seller-name-display").await.contains("달무리상점"));
+    s.wait_text("seller-name-display", "달무리상점").await;
     s.screenshot("04-dashboard-after-restart").await;
     s.click("dashboard-sample-load").await;
     s.wait("sample-loaded").await;

@@ -3,7 +3,9 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
-use exportdesk_app::{App, AppStatus, GeneratedDocument, Reference, RulebookView, SampleLoaded, Settings};
+use exportdesk_app::{
+    App, AppStatus, GeneratedDocument, Reference, RulebookView, SampleLoaded, Settings,
+};
 use exportdesk_rules::hs::HsMatch;
 use exportdesk_rules::rates::{parse_date, RateDraft, WeeklyRate};
 use exportdesk_rules::records::{
