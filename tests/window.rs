@@ -54,5 +54,22 @@ async fn first_run_onboarding_restart_and_sample_data() {
     s.click("nav-products").await;
     s.wait_count("product-row", 20).await;
     s.screenshot("06-products").await;
+
+    // The product list PDF from the Documents screen.
+    s.click("nav-documents").await;
+    s.click("doc-product-list-make").await;
+    let saved = s.wait_text("doc-saved-path", ".pdf").await;
+    let path = saved.rsplit(' ').next().unwrap().trim().to_string();
+    s.screenshot("07-documents").await;
+    let text = std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("상품 목록 및 HS 코드표") && text.contains("달무리상점"),
+        "{text}"
+    );
     s.close().await;
 }

@@ -3,7 +3,7 @@
 
 import { invoke } from '@tauri-apps/api/core';
 import type {
-  AppStatus, BackupCheck, BackupInfo, Buyer, BuyerDraft, ChangeEntry, HsMatch, Order, OrderDraft,
+  AppStatus, BackupCheck, GeneratedDocument, BackupInfo, Buyer, BuyerDraft, ChangeEntry, HsMatch, Order, OrderDraft,
   OrderFilter, OrderRow, Problem, Product, ProductDraft, ProductRow, RateDraft, Reference,
   RulebookView, SampleLoaded, Seller, SellerDraft, Settings, WeeklyRate,
 } from './types.gen';
@@ -89,6 +89,7 @@ export const api = {
   backupRestore: (path: string) => call<BackupInfo>('backup_restore', { path }),
 
   sampleLoad: () => call<SampleLoaded>('sample_load'),
+  documentProductList: () => call<GeneratedDocument>('document_product_list'),
   changeLog: (limit = 200) => call<ChangeEntry[]>('change_log', { limit }),
 };
 

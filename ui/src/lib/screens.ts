@@ -32,7 +32,7 @@ export const navItems: NavItem[] = [
   { id: 'shipments', label: 'nav.shipments', later: true },
   { id: 'origin', label: 'nav.origin', later: true },
   { id: 'returns', label: 'nav.returns', later: true },
-  { id: 'documents', label: 'nav.documents', later: true },
+  { id: 'documents', label: 'nav.documents' },
   { id: 'rates', label: 'nav.rates' },
   { id: 'settings', label: 'nav.settings' },
 ];
