@@ -73,3 +73,58 @@ async fn first_run_onboarding_restart_and_sample_data() {
     );
     s.close().await;
 }
+
+/// Through onboarding without sample data, then a product found with the HS finder, a refused
+/// bad weight, the saved product in the list, and the app switched to English.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn product_with_hs_finder_and_english_ui() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e2e.sqlite3");
+    let s = Session::launch(&db, TODAY).await;
+    s.fill("seller-name", "하늘공방").await;
+    s.fill("seller-representative", "이하늘").await;
+    s.fill("seller-business-no", "1248100998").await;
+    s.fill("seller-address", "부산광역시 해운대구 1").await;
+    s.click("seller-save").await;
+    s.click("sample-skip").await;
+    s.wait("dashboard").await;
+
+    s.click("nav-products").await;
+    s.click("product-new").await;
+    s.fill("product-sku", "HN-SUN-50").await;
+    s.fill("product-name-ko", "수분 선크림 50ml").await;
+    s.fill("product-name-en", "Moist Sun Cream 50ml").await;
+    s.fill("hs-search", "선크림").await;
+    let results = s.wait_count("hs-result", 1).await;
+    results[0].click().await.unwrap();
+    let picked = s
+        .client
+        .execute(
+            "return document.querySelector('[data-testid=product-hs-code]').value",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(
+        picked.as_str().unwrap().starts_with("3304"),
+        "HS finder filled {picked}"
+    );
+    s.fill("product-hs-code", "3304.99-1000").await;
+    s.fill("product-net-weight", "-0.5").await;
+    s.click("product-save").await;
+    s.wait("error-net_weight_kg").await;
+    s.screenshot("11-product-form-error").await;
+    assert_eq!(count_rows(&db, "products"), 0);
+    s.fill("product-net-weight", "0.075").await;
+    s.click("product-save").await;
+    s.wait_count("product-row", 1).await;
+    assert_eq!(count_rows(&db, "products"), 1);
+    s.screenshot("12-product-saved").await;
+
+    s.click("lang-toggle").await;
+    s.click("nav-settings").await;
+    s.wait("rulebook-table").await;
+    s.wait_text("rulebook-table", "to confirm").await;
+    s.screenshot("13-settings-english").await;
+    s.close().await;
+}
