@@ -6,6 +6,7 @@
 //! that says what to fix.
 
 pub mod country;
+pub mod deadline;
 pub mod hs;
 pub mod ids;
 pub mod incoterm;
