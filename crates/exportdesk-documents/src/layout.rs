@@ -234,16 +234,17 @@ impl Doc {
         ]);
     }
 
+    /// Text in a cell of `width` at `x`, shortened to fit; `style` is (size in points, bold).
     fn aligned(
         &mut self,
         x: f32,
         width: f32,
         y: f32,
         text: &str,
-        size: f32,
-        bold: bool,
+        style: (f32, bool),
         align: Align,
     ) {
+        let (size, bold) = style;
         let text = fit(text, size, bold, width - 2.0);
         let w = text_width(&text, size, bold);
         let tx = match align {
@@ -375,7 +376,7 @@ impl Doc {
         );
         let mut x = MARGIN_X;
         for c in columns {
-            self.aligned(x, c.width, self.y + 4.0, &c.header_ko, 7.5, true, c.align);
+            self.aligned(x, c.width, self.y + 4.0, &c.header_ko, (7.5, true), c.align);
             let en = fit(&c.header_en, 6.5, false, c.width - 2.0);
             let w = text_width(&en, 6.5, false);
             let tx = match c.align {
@@ -410,7 +411,7 @@ impl Doc {
             }
             let mut x = MARGIN_X;
             for (c, cell) in columns.iter().zip(row) {
-                self.aligned(x, c.width, self.y + 4.2, cell, 8.0, false, c.align);
+                self.aligned(x, c.width, self.y + 4.2, cell, (8.0, false), c.align);
                 x += c.width;
             }
             self.y += row_h;

@@ -10,8 +10,8 @@
 //! the rule value (with its source) that set the period, so the UI can say "30 days end Sat 7 Mar;
 //! the deadline moves to Mon 9 Mar".
 
-use crate::rulebook::{Param, Rulebook, ShowValue};
 use crate::problem::Problem;
+use crate::rulebook::{Param, Rulebook, ShowValue};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -56,7 +56,11 @@ pub fn non_working(date: NaiveDate, book: &Rulebook) -> Option<SkippedDay> {
             (h.name_ko.clone(), h.name_en.clone())
         }
     };
-    Some(SkippedDay { date, reason_ko: ko, reason_en: en })
+    Some(SkippedDay {
+        date,
+        reason_ko: ko,
+        reason_en: en,
+    })
 }
 
 /// A deadline: the raw end of the period and the day it really falls due.
@@ -98,7 +102,12 @@ impl DueDate {
                 None => break,
             }
         }
-        DueDate { raw, due, skipped, uncovered_years: uncovered }
+        DueDate {
+            raw,
+            due,
+            skipped,
+            uncovered_years: uncovered,
+        }
     }
 
     pub fn moved(&self) -> bool {
@@ -109,12 +118,28 @@ impl DueDate {
     pub fn explain(&self, period_ko: &str, period_en: &str) -> Step {
         if !self.moved() {
             return Step::new(
-                format!("{period_ko}이 끝나는 날은 {}({})이며, 근무일이므로 그날이 기한입니다.", self.raw, weekday_ko(self.raw)),
-                format!("{period_en} end on {} ({}), a working day, so that is the deadline.", self.raw, weekday_en(self.raw)),
+                format!(
+                    "{period_ko}이 끝나는 날은 {}({})이며, 근무일이므로 그날이 기한입니다.",
+                    self.raw,
+                    weekday_ko(self.raw)
+                ),
+                format!(
+                    "{period_en} end on {} ({}), a working day, so that is the deadline.",
+                    self.raw,
+                    weekday_en(self.raw)
+                ),
             );
         }
-        let reasons_ko: Vec<String> = self.skipped.iter().map(|s| format!("{} {}", s.date, s.reason_ko)).collect();
-        let reasons_en: Vec<String> = self.skipped.iter().map(|s| format!("{} {}", s.date, s.reason_en)).collect();
+        let reasons_ko: Vec<String> = self
+            .skipped
+            .iter()
+            .map(|s| format!("{} {}", s.date, s.reason_ko))
+            .collect();
+        let reasons_en: Vec<String> = self
+            .skipped
+            .iter()
+            .map(|s| format!("{} {}", s.date, s.reason_en))
+            .collect();
         Step::new(
             format!(
                 "{period_ko}이 끝나는 날은 {}({})이지만 쉬는 날({})이므로 기한은 다음 근무일인 {}({})로 미뤄집니다 (관세법 제8조 제3항).",
@@ -145,7 +170,10 @@ pub struct Step {
 
 impl Step {
     pub fn new(ko: impl Into<String>, en: impl Into<String>) -> Step {
-        Step { ko: ko.into(), en: en.into() }
+        Step {
+            ko: ko.into(),
+            en: en.into(),
+        }
     }
 }
 
@@ -162,7 +190,11 @@ pub struct RuleUsed {
 }
 
 /// Look up `param` on `date` and record it as used.
-pub fn use_rule<'a, T: ShowValue>(param: &'a Param<T>, key: &str, date: NaiveDate) -> Result<(&'a T, RuleUsed), Problem> {
+pub fn use_rule<'a, T: ShowValue>(
+    param: &'a Param<T>,
+    key: &str,
+    date: NaiveDate,
+) -> Result<(&'a T, RuleUsed), Problem> {
     let v = param.version_on(key, date)?;
     Ok((
         &v.value,
@@ -212,13 +244,27 @@ pub fn loading_deadline(accepted_on: NaiveDate, book: &Rulebook) -> Result<Deadl
         ),
         date.explain(&format!("{days}일"), &format!("The {days} days")),
     ];
-    Ok(Deadline { kind: DeadlineKind::Loading, from: accepted_on, date, steps, rules: vec![rule] })
+    Ok(Deadline {
+        kind: DeadlineKind::Loading,
+        from: accepted_on,
+        date,
+        steps,
+        rules: vec![rule],
+    })
 }
 
 /// Final price declaration deadline (확정가격신고): confirmation & payment date + the period of
 /// the rule in force on the declaration date.
-pub fn final_price_deadline(confirmed_paid_on: NaiveDate, declared_on: NaiveDate, book: &Rulebook) -> Result<Deadline, Problem> {
-    let (days, rule) = use_rule(&book.deadlines.final_price_days, "final_price_days", declared_on)?;
+pub fn final_price_deadline(
+    confirmed_paid_on: NaiveDate,
+    declared_on: NaiveDate,
+    book: &Rulebook,
+) -> Result<Deadline, Problem> {
+    let (days, rule) = use_rule(
+        &book.deadlines.final_price_days,
+        "final_price_days",
+        declared_on,
+    )?;
     let date = DueDate::from_raw(add_days(confirmed_paid_on, *days), book);
     let steps = vec![
         Step::new(
@@ -227,12 +273,22 @@ pub fn final_price_deadline(confirmed_paid_on: NaiveDate, declared_on: NaiveDate
         ),
         date.explain(&format!("{days}일"), &format!("The {days} days")),
     ];
-    Ok(Deadline { kind: DeadlineKind::FinalPrice, from: confirmed_paid_on, date, steps, rules: vec![rule] })
+    Ok(Deadline {
+        kind: DeadlineKind::FinalPrice,
+        from: confirmed_paid_on,
+        date,
+        steps,
+        rules: vec![rule],
+    })
 }
 
 /// Duty-free re-import window (재수입 면세): acceptance date + the years in force on that date.
 pub fn reimport_deadline(accepted_on: NaiveDate, book: &Rulebook) -> Result<Deadline, Problem> {
-    let (years, rule) = use_rule(&book.deadlines.reimport_years, "reimport_years", accepted_on)?;
+    let (years, rule) = use_rule(
+        &book.deadlines.reimport_years,
+        "reimport_years",
+        accepted_on,
+    )?;
     let date = DueDate::from_raw(add_years(accepted_on, *years), book);
     let steps = vec![
         Step::new(
@@ -241,7 +297,13 @@ pub fn reimport_deadline(accepted_on: NaiveDate, book: &Rulebook) -> Result<Dead
         ),
         date.explain(&format!("{years}년"), &format!("The {years} years")),
     ];
-    Ok(Deadline { kind: DeadlineKind::Reimport, from: accepted_on, date, steps, rules: vec![rule] })
+    Ok(Deadline {
+        kind: DeadlineKind::Reimport,
+        from: accepted_on,
+        date,
+        steps,
+        rules: vec![rule],
+    })
 }
 
 /// Check a loading-period extension (적재기간 연장): it must be requested before the current
@@ -254,7 +316,11 @@ pub fn extend_loading(
     new_date: NaiveDate,
     book: &Rulebook,
 ) -> Result<Deadline, Problem> {
-    let (months, rule) = use_rule(&book.deadlines.loading_extension_max_months, "loading_extension_max_months", accepted_on)?;
+    let (months, rule) = use_rule(
+        &book.deadlines.loading_extension_max_months,
+        "loading_extension_max_months",
+        accepted_on,
+    )?;
     let limit = add_months(accepted_on, *months);
     if requested_on > current.date.due {
         return Err(Problem::new(
@@ -276,8 +342,14 @@ pub fn extend_loading(
     if new_date <= current.date.due {
         return Err(Problem::new(
             "extension.not_later",
-            format!("새 적재기한 {new_date}은(는) 지금 기한 {}보다 뒤여야 합니다.", current.date.due),
-            format!("The new loading deadline {new_date} must be after the current one, {}.", current.date.due),
+            format!(
+                "새 적재기한 {new_date}은(는) 지금 기한 {}보다 뒤여야 합니다.",
+                current.date.due
+            ),
+            format!(
+                "The new loading deadline {new_date} must be after the current one, {}.",
+                current.date.due
+            ),
         )
         .at("new_date"));
     }
@@ -300,7 +372,13 @@ pub fn extend_loading(
     ];
     let mut rules = current.rules.clone();
     rules.push(rule);
-    Ok(Deadline { kind: DeadlineKind::Loading, from: accepted_on, date, steps, rules })
+    Ok(Deadline {
+        kind: DeadlineKind::Loading,
+        from: accepted_on,
+        date,
+        steps,
+        rules,
+    })
 }
 
 /// Estimated fine for a missed loading deadline, before and after the reduction in force.
@@ -323,7 +401,11 @@ pub struct PenaltyEstimate {
 }
 
 /// The fine for the `violation_count`-th violation, judged by the rules in force on `on`.
-pub fn penalty_estimate(violation_count: u32, on: NaiveDate, book: &Rulebook) -> Result<PenaltyEstimate, Problem> {
+pub fn penalty_estimate(
+    violation_count: u32,
+    on: NaiveDate,
+    book: &Rulebook,
+) -> Result<PenaltyEstimate, Problem> {
     use rust_decimal::Decimal;
     let count = violation_count.max(1);
     let (schedule, r1) = use_rule(&book.penalty.schedule, "schedule", on)?;
@@ -335,7 +417,8 @@ pub fn penalty_estimate(violation_count: u32, on: NaiveDate, book: &Rulebook) ->
         .max_by_key(|s| s.from_violation)
         .map_or(Decimal::ZERO, |s| s.amount_krw)
         .min(*max);
-    let after = crate::money::KrwRounding::Down.apply(base * (Decimal::ONE_HUNDRED - *reduction) / Decimal::ONE_HUNDRED);
+    let after = crate::money::KrwRounding::Down
+        .apply(base * (Decimal::ONE_HUNDRED - *reduction) / Decimal::ONE_HUNDRED);
     let steps = vec![
         Step::new(
             format!("{count}번째 위반의 기준 금액은 {}입니다 (상한 {}).", crate::money::format_krw(base), crate::money::format_krw(*max)),
@@ -399,7 +482,10 @@ mod tests {
         let plain = DueDate::from_raw(d("2026-11-27"), &b);
         assert!(!plain.moved() && plain.uncovered_years.is_empty());
         // A year without a holiday table is reported.
-        assert_eq!(DueDate::from_raw(d("2031-03-03"), &b).uncovered_years, vec![2031]);
+        assert_eq!(
+            DueDate::from_raw(d("2031-03-03"), &b).uncovered_years,
+            vec![2031]
+        );
     }
 
     #[test]
@@ -407,7 +493,10 @@ mod tests {
         let b = Rulebook::bundled();
         // Accepted Fri 2026-02-06: +30 = Sun 2026-03-08 → Mon 03-09.
         let dl = loading_deadline(d("2026-02-06"), &b).unwrap();
-        assert_eq!((dl.date.raw, dl.date.due), (d("2026-03-08"), d("2026-03-09")));
+        assert_eq!(
+            (dl.date.raw, dl.date.due),
+            (d("2026-03-08"), d("2026-03-09"))
+        );
         assert!(dl.steps[1].ko.contains("2026-03-09"));
         assert!(dl.steps[1].en.contains("Sun") && dl.steps[1].en.contains("Mon"));
         assert_eq!(dl.rules[0].key, "loading_days");
@@ -417,7 +506,13 @@ mod tests {
     #[test]
     fn final_price_period_follows_the_declaration_date() {
         let b = Rulebook::bundled();
-        let new_from = b.deadlines.final_price_days.versions.last().unwrap().effective_from();
+        let new_from = b
+            .deadlines
+            .final_price_days
+            .versions
+            .last()
+            .unwrap()
+            .effective_from();
         let before = new_from.pred_opt().unwrap();
         let paid = d("2025-09-01");
         let old = final_price_deadline(paid, before, &b).unwrap();
@@ -435,11 +530,26 @@ mod tests {
         assert_eq!(cur.date.due, d("2026-12-02"));
         let ok = extend_loading(acc, &cur, d("2026-12-02"), d("2027-01-15"), &b).unwrap();
         assert_eq!(ok.date.due, d("2027-01-15"));
-        assert_eq!(extend_loading(acc, &cur, d("2026-12-03"), d("2027-01-15"), &b).unwrap_err().code, "extension.too_late");
+        assert_eq!(
+            extend_loading(acc, &cur, d("2026-12-03"), d("2027-01-15"), &b)
+                .unwrap_err()
+                .code,
+            "extension.too_late"
+        );
         // Exactly one year after acceptance is allowed; the day after is not.
         assert!(extend_loading(acc, &cur, d("2026-11-20"), d("2027-11-02"), &b).is_ok());
-        assert_eq!(extend_loading(acc, &cur, d("2026-11-20"), d("2027-11-03"), &b).unwrap_err().code, "extension.beyond_limit");
-        assert_eq!(extend_loading(acc, &cur, d("2026-11-20"), d("2026-12-01"), &b).unwrap_err().code, "extension.not_later");
+        assert_eq!(
+            extend_loading(acc, &cur, d("2026-11-20"), d("2027-11-03"), &b)
+                .unwrap_err()
+                .code,
+            "extension.beyond_limit"
+        );
+        assert_eq!(
+            extend_loading(acc, &cur, d("2026-11-20"), d("2026-12-01"), &b)
+                .unwrap_err()
+                .code,
+            "extension.not_later"
+        );
     }
 
     #[test]
@@ -447,17 +557,30 @@ mod tests {
         let b = Rulebook::bundled();
         let w = reimport_deadline(d("2024-02-29"), &b).unwrap();
         assert_eq!(w.date.raw, d("2026-02-28"));
-        assert_eq!(w.date.due, d("2026-03-03"), "Sat 28 Feb → Sun 1 Mar (삼일절) → Mon 2 Mar substitute → Tue 3 Mar");
+        assert_eq!(
+            w.date.due,
+            d("2026-03-03"),
+            "Sat 28 Feb → Sun 1 Mar (삼일절) → Mon 2 Mar substitute → Tue 3 Mar"
+        );
     }
 
     #[test]
     fn penalty_before_and_after_the_reduction() {
         let b = Rulebook::bundled();
-        let new_from = b.penalty.reduction_percent.versions.last().unwrap().effective_from();
+        let new_from = b
+            .penalty
+            .reduction_percent
+            .versions
+            .last()
+            .unwrap()
+            .effective_from();
         let old = penalty_estimate(1, new_from.pred_opt().unwrap(), &b).unwrap();
         let new = penalty_estimate(1, new_from, &b).unwrap();
         assert_eq!(old.before_reduction_krw, old.after_reduction_krw);
-        assert_eq!(new.after_reduction_krw * rust_decimal::Decimal::TWO, new.before_reduction_krw);
+        assert_eq!(
+            new.after_reduction_krw * rust_decimal::Decimal::TWO,
+            new.before_reduction_krw
+        );
         assert!(new.estimate);
         let tenth = penalty_estimate(10, new_from, &b).unwrap();
         assert!(tenth.before_reduction_krw <= rust_decimal::Decimal::from(2_000_000));

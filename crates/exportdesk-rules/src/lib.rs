@@ -7,6 +7,7 @@
 
 pub mod country;
 pub mod deadline;
+pub mod declaration;
 pub mod hs;
 pub mod ids;
 pub mod incoterm;

@@ -1,0 +1,603 @@
+//! The export declaration (수출신고) decisions: the FOB value in won and the kind of declaration.
+//!
+//! FOB (본선인도가격) is the value up to loading on the international carrier. When the sale's
+//! Incoterm includes the main carriage (CFR, CIF, CPT, CIP, DAP, DPU, DDP) the international freight
+//! and insurance are taken out; the deduction is spread over the lines in proportion to their
+//! amounts so that the lines add up exactly. The won value uses the KCS customs rate of the week of
+//! the declaration date and the rounding rule in force.
+//!
+//! The kind is the lightest one the law allows: the simplified declaration (간이수출신고) when the
+//! FOB total is within the limit in force on the declaration date, no line needs a permit checked
+//! by customs (세관장확인대상) and the case is neither non-conforming nor a conditional re-export;
+//! otherwise the regular declaration. List clearance by the carrier (목록통관) is mentioned when
+//! possible, with what the seller gives up.
+
+use crate::deadline::{use_rule, RuleUsed, Step};
+use crate::incoterm::Incoterm;
+use crate::money::{format_krw, to_krw, Currency, KrwRounding};
+use crate::problem::Problem;
+use crate::rulebook::Rulebook;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// A line's sale amount in the invoice currency.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ValueLine {
+    #[ts(type = "string")]
+    #[serde(with = "rust_decimal::serde::str")]
+    pub amount: Decimal,
+    /// The product needs a permit that customs checks (세관장확인대상).
+    #[serde(default)]
+    pub needs_permit: bool,
+}
+
+/// One line's FOB.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct FobLine {
+    #[ts(type = "string")]
+    #[serde(with = "rust_decimal::serde::str")]
+    pub amount: Decimal,
+    /// Share of freight and insurance taken out of this line.
+    #[ts(type = "string")]
+    #[serde(with = "rust_decimal::serde::str")]
+    pub deduction: Decimal,
+    #[ts(type = "string")]
+    #[serde(with = "rust_decimal::serde::str")]
+    pub fob: Decimal,
+    #[ts(type = "string")]
+    #[serde(with = "rust_decimal::serde::str")]
+    pub fob_krw: Decimal,
+}
+
+/// The FOB computation, line by line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct FobValue {
+    pub currency: Currency,
+    pub incoterm: Incoterm,
+    #[ts(type = "string")]
+    #[serde(with = "rust_decimal::serde::str")]
+    pub invoice_total: Decimal,
+    #[ts(type = "string")]
+    #[serde(with = "rust_decimal::serde::str")]
+    pub deduction: Decimal,
+    #[ts(type = "string")]
+    #[serde(with = "rust_decimal::serde::str")]
+    pub fob_total: Decimal,
+    /// Won per unit of the currency (the week's customs rate; 1 for KRW).
+    #[ts(type = "string")]
+    #[serde(with = "rust_decimal::serde::str")]
+    pub rate: Decimal,
+    #[ts(type = "string")]
+    #[serde(with = "rust_decimal::serde::str")]
+    pub fob_krw: Decimal,
+    pub lines: Vec<FobLine>,
+    pub steps: Vec<Step>,
+    pub rules: Vec<RuleUsed>,
+}
+
+/// Compute the FOB value. `freight_insurance` is what the sale price holds beyond FOB (from the
+/// order's shipping fee or entered by the user); it is ignored for Incoterms that end at or before
+/// loading (EXW, FCA, FAS, FOB).
+pub fn fob_value(
+    lines: &[ValueLine],
+    currency: Currency,
+    incoterm: Incoterm,
+    freight_insurance: Decimal,
+    rate: Decimal,
+    declared_on: NaiveDate,
+    book: &Rulebook,
+) -> Result<FobValue, Problem> {
+    if lines.is_empty() {
+        return Err(Problem::new(
+            "declaration.no_lines",
+            "신고할 품목이 없습니다. 주문을 하나 이상 고르세요.",
+            "There are no lines to declare; choose at least one order.",
+        ));
+    }
+    let (rounding, rule) = use_rule(&book.declaration.krw_rounding, "krw_rounding", declared_on)?;
+    let invoice_total: Decimal = lines.iter().map(|l| l.amount).sum();
+    let mut steps = vec![Step::new(
+        format!(
+            "품목 {}줄의 금액 합계: {currency} {invoice_total} ({incoterm} 조건).",
+            lines.len()
+        ),
+        format!(
+            "Sum of the {} line amounts: {currency} {invoice_total} ({incoterm}).",
+            lines.len()
+        ),
+    )];
+    let deduction = if incoterm.includes_main_carriage() {
+        if freight_insurance.is_sign_negative() {
+            return Err(Problem::new(
+                "declaration.freight_negative",
+                "운임·보험료는 0 이상이어야 합니다.",
+                "Freight and insurance cannot be negative.",
+            )
+            .at("freight_insurance"));
+        }
+        let what_ko = if incoterm.includes_insurance() {
+            "국제운임과 보험료"
+        } else {
+            "국제운임"
+        };
+        let what_en = if incoterm.includes_insurance() {
+            "international freight and insurance"
+        } else {
+            "international freight"
+        };
+        steps.push(Step::new(
+            format!("{incoterm} 가격에는 {what_ko}가 들어 있으므로 {currency} {freight_insurance}를 빼서 FOB로 바꿉니다."),
+            format!("A {incoterm} price includes {what_en}, so {currency} {freight_insurance} is taken out to reach FOB."),
+        ));
+        freight_insurance
+    } else {
+        let note_ko = match incoterm {
+            Incoterm::Exw | Incoterm::Fca | Incoterm::Fas => {
+                " (적재까지의 국내 비용이 따로 있으면 더해야 합니다)"
+            }
+            _ => "",
+        };
+        let note_en = match incoterm {
+            Incoterm::Exw | Incoterm::Fca | Incoterm::Fas => {
+                " (add any domestic costs up to loading if you paid them separately)"
+            }
+            _ => "",
+        };
+        steps.push(Step::new(
+            format!("{incoterm} 가격에는 국제운임이 없으므로 그대로 FOB로 봅니다{note_ko}."),
+            format!("A {incoterm} price holds no international freight, so it is taken as FOB{note_en}."),
+        ));
+        Decimal::ZERO
+    };
+    if deduction > invoice_total {
+        return Err(Problem::new(
+            "declaration.freight_exceeds_value",
+            format!("빼야 할 운임·보험료({currency} {deduction})가 상품 금액 합계({currency} {invoice_total})보다 큽니다. 운임 금액을 확인하세요."),
+            format!("The freight and insurance to take out ({currency} {deduction}) exceed the goods total ({currency} {invoice_total}); check the freight amount."),
+        )
+        .at("freight_insurance"));
+    }
+    let fob_total = invoice_total - deduction;
+    let fob_krw = to_krw(fob_total, rate, *rounding);
+    if currency == Currency::KRW {
+        steps.push(Step::new(
+            format!("FOB 합계: {}.", format_krw(fob_krw)),
+            format!("FOB total: {}.", format_krw(fob_krw)),
+        ));
+    } else {
+        let how_ko = match rounding {
+            KrwRounding::Down => "원 미만 절사",
+            KrwRounding::HalfUp => "원 미만 반올림",
+        };
+        let how_en = match rounding {
+            KrwRounding::Down => "below one won dropped",
+            KrwRounding::HalfUp => "rounded to the won",
+        };
+        steps.push(Step::new(
+            format!(
+                "FOB {currency} {fob_total} × 과세환율 {rate} = {} ({how_ko}).",
+                format_krw(fob_krw)
+            ),
+            format!(
+                "FOB {currency} {fob_total} × customs rate {rate} = {} ({how_en}).",
+                format_krw(fob_krw)
+            ),
+        ));
+    }
+    let lines = split_over_lines(lines, deduction, fob_krw, rate, *rounding, currency);
+    Ok(FobValue {
+        currency,
+        incoterm,
+        invoice_total,
+        deduction,
+        fob_total,
+        rate,
+        fob_krw,
+        lines,
+        steps,
+        rules: vec![rule],
+    })
+}
+
+/// Spread the deduction and the won total over the lines in proportion to their amounts; the
+/// last line takes the remainder so that every column adds up exactly.
+fn split_over_lines(
+    lines: &[ValueLine],
+    deduction: Decimal,
+    fob_krw: Decimal,
+    rate: Decimal,
+    rounding: KrwRounding,
+    currency: Currency,
+) -> Vec<FobLine> {
+    let total: Decimal = lines.iter().map(|l| l.amount).sum();
+    let mut out = Vec::with_capacity(lines.len());
+    let (mut ded_left, mut krw_left) = (deduction, fob_krw);
+    for (i, l) in lines.iter().enumerate() {
+        let last = i + 1 == lines.len();
+        let share = if last || total.is_zero() {
+            ded_left
+        } else {
+            currency.round(deduction * l.amount / total)
+        };
+        let fob = l.amount - share;
+        let krw = if last {
+            krw_left
+        } else {
+            to_krw(fob, rate, rounding).min(krw_left)
+        };
+        ded_left -= share;
+        krw_left -= krw;
+        out.push(FobLine {
+            amount: l.amount,
+            deduction: share,
+            fob,
+            fob_krw: krw,
+        });
+    }
+    out
+}
+
+/// The declaration kinds, from lightest to fullest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum DeclarationKind {
+    /// 간이수출신고
+    Simplified,
+    /// 일반 수출신고
+    Regular,
+}
+
+impl DeclarationKind {
+    pub fn label_ko(self) -> &'static str {
+        match self {
+            DeclarationKind::Simplified => "간이수출신고",
+            DeclarationKind::Regular => "일반 수출신고",
+        }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            DeclarationKind::Simplified => "simplified export declaration",
+            DeclarationKind::Regular => "regular export declaration",
+        }
+    }
+}
+
+/// Facts besides the value that decide the kind.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct KindFacts {
+    /// Lines (1-based) whose product needs a customs-checked permit.
+    pub permit_lines: Vec<u32>,
+    /// A non-conforming goods case (e.g. goods returned for not matching the contract).
+    #[serde(default)]
+    pub non_conforming: bool,
+    /// A conditional re-export (goods temporarily imported on condition of re-export).
+    #[serde(default)]
+    pub conditional_reexport: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct KindVerdict {
+    pub kind: DeclarationKind,
+    /// The carrier may clear it on its list (목록통관) instead.
+    pub list_clearance_possible: bool,
+    /// The reason in one sentence.
+    pub reason_ko: String,
+    pub reason_en: String,
+    pub steps: Vec<Step>,
+    pub rules: Vec<RuleUsed>,
+}
+
+/// Decide the declaration kind for a FOB total in won on `declared_on`.
+pub fn decide_kind(
+    fob_krw: Decimal,
+    facts: &KindFacts,
+    declared_on: NaiveDate,
+    book: &Rulebook,
+) -> Result<KindVerdict, Problem> {
+    let (limit, r1) = use_rule(
+        &book.declaration.simplified_limit_krw,
+        "simplified_limit_krw",
+        declared_on,
+    )?;
+    let (list_limit, r2) = use_rule(
+        &book.declaration.list_clearance_limit_krw,
+        "list_clearance_limit_krw",
+        declared_on,
+    )?;
+    let mut steps = Vec::new();
+    let within = fob_krw <= *limit;
+    steps.push(if within {
+        Step::new(
+            format!("FOB 합계 {}는 {declared_on}에 시행 중인 간이수출신고 한도 {} 이하입니다.", format_krw(fob_krw), format_krw(*limit)),
+            format!("The FOB total {} is within the simplified declaration limit of {} in force on {declared_on}.", format_krw(fob_krw), format_krw(*limit)),
+        )
+    } else {
+        Step::new(
+            format!("FOB 합계 {}는 {declared_on}에 시행 중인 간이수출신고 한도 {}를 {} 넘습니다.", format_krw(fob_krw), format_krw(*limit), format_krw(fob_krw - *limit)),
+            format!("The FOB total {} exceeds the simplified declaration limit of {} in force on {declared_on} by {}.", format_krw(fob_krw), format_krw(*limit), format_krw(fob_krw - *limit)),
+        )
+    });
+    if !facts.permit_lines.is_empty() {
+        let lines: Vec<String> = facts.permit_lines.iter().map(|l| l.to_string()).collect();
+        steps.push(Step::new(
+            format!("{}번째 줄 상품은 세관장확인대상이라 간이수출신고를 할 수 없습니다.", lines.join(", ")),
+            format!("Line(s) {} need a permit checked by customs, which rules out the simplified declaration.", lines.join(", ")),
+        ));
+    }
+    if facts.non_conforming {
+        steps.push(Step::new(
+            "계약 내용과 다른 물품(위약물품) 건은 간이수출신고 대상이 아닙니다.",
+            "A non-conforming goods case cannot use the simplified declaration.",
+        ));
+    }
+    if facts.conditional_reexport {
+        steps.push(Step::new(
+            "조건부 재수출 건은 간이수출신고 대상이 아닙니다.",
+            "A conditional re-export cannot use the simplified declaration.",
+        ));
+    }
+    let simplified = within
+        && facts.permit_lines.is_empty()
+        && !facts.non_conforming
+        && !facts.conditional_reexport;
+    let kind = if simplified {
+        DeclarationKind::Simplified
+    } else {
+        DeclarationKind::Regular
+    };
+    let (reason_ko, reason_en) = if simplified {
+        (
+            format!("FOB {}가 한도 {} 이하이고 세관장확인대상 품목이 없어 간이수출신고로 충분합니다.", format_krw(fob_krw), format_krw(*limit)),
+            format!("FOB {} is within the {} limit and no line needs a customs-checked permit, so a simplified declaration is enough.", format_krw(fob_krw), format_krw(*limit)),
+        )
+    } else if !within {
+        (
+            format!(
+                "FOB {}가 간이수출신고 한도 {}를 넘어 일반 수출신고를 해야 합니다.",
+                format_krw(fob_krw),
+                format_krw(*limit)
+            ),
+            format!(
+                "FOB {} exceeds the simplified limit of {}, so a regular declaration is needed.",
+                format_krw(fob_krw),
+                format_krw(*limit)
+            ),
+        )
+    } else if !facts.permit_lines.is_empty() {
+        (
+            "세관장확인대상 품목이 있어 일반 수출신고를 해야 합니다.".to_string(),
+            "A line needs a customs-checked permit, so a regular declaration is needed."
+                .to_string(),
+        )
+    } else {
+        (
+            "위약물품 또는 조건부 재수출 건이라 일반 수출신고를 해야 합니다.".to_string(),
+            "It is a non-conforming or conditional re-export case, so a regular declaration is needed.".to_string(),
+        )
+    };
+    let list_clearance_possible = fob_krw <= *list_limit && facts.permit_lines.is_empty();
+    if list_clearance_possible {
+        steps.push(Step::new(
+            format!(
+                "{} 이하라서 운송사가 목록으로 통관(목록통관)할 수도 있습니다. 다만 목록통관은 관세환급을 받을 수 없고 부가세 영세율 증빙이 되지 않습니다.",
+                format_krw(*list_limit)
+            ),
+            format!(
+                "At or below {} the carrier may clear it on its list (list clearance) instead; but then you cannot claim a duty drawback and have no evidence for VAT zero-rating.",
+                format_krw(*list_limit)
+            ),
+        ));
+    }
+    Ok(KindVerdict {
+        kind,
+        list_clearance_possible,
+        reason_ko,
+        reason_en,
+        steps,
+        rules: vec![r1, r2],
+    })
+}
+
+/// Check the shape of a declaration number (수출신고번호): `NNNNN-YY-NNNNNNN` plus a check
+/// character, hyphens optional. The make-up beyond that is not published, so an unusual number is
+/// a warning, never a refusal.
+pub fn check_declaration_no(input: &str) -> (String, Option<Problem>) {
+    let compact: String = input
+        .chars()
+        .filter(|c| !matches!(c, '-' | ' '))
+        .collect::<String>()
+        .to_ascii_uppercase();
+    let looks_right = compact.len() == 15
+        && compact[..14].chars().all(|c| c.is_ascii_digit())
+        && compact[14..].chars().all(|c| c.is_ascii_alphanumeric());
+    if looks_right {
+        let formatted = format!("{}-{}-{}", &compact[..5], &compact[5..7], &compact[7..]);
+        return (formatted, None);
+    }
+    let warning = Problem::new(
+        "declaration_no.unusual",
+        format!("수출신고번호 '{}'는 보통 형식(12345-26-1234567X: 신고인부호 5자리-연도 2자리-일련번호 7자리+확인 1자리)과 다릅니다. 수리 통지서의 번호와 같은지 확인하세요. 그대로 저장합니다.", input.trim()),
+        format!("The declaration number '{}' differs from the usual form (12345-26-1234567X: 5-digit declarant code, 2-digit year, 7-digit serial + check character). Check it against the acceptance notice; it is saved as entered.", input.trim()),
+    )
+    .at("declaration_no");
+    (input.trim().to_string(), Some(warning))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn n(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    fn lines(amounts: &[&str]) -> Vec<ValueLine> {
+        amounts
+            .iter()
+            .map(|a| ValueLine {
+                amount: n(a),
+                needs_permit: false,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn fob_takes_out_freight_for_dap_and_keeps_fob_prices() {
+        let b = Rulebook::bundled();
+        let on = d("2026-11-27");
+        let v = fob_value(
+            &lines(&["30.00", "10.00"]),
+            Currency::USD,
+            Incoterm::Dap,
+            n("8.00"),
+            n("1385.2"),
+            on,
+            &b,
+        )
+        .unwrap();
+        assert_eq!(v.fob_total, n("32.00"));
+        assert_eq!(v.fob_krw, n("44326")); // 32 × 1385.2 = 44326.4 → down
+        assert_eq!(v.lines[0].deduction, n("6.00"));
+        assert_eq!(v.lines[1].deduction, n("2.00"));
+        assert_eq!(
+            v.lines.iter().map(|l| l.fob_krw).sum::<Decimal>(),
+            v.fob_krw
+        );
+        let fob = fob_value(
+            &lines(&["30.00"]),
+            Currency::USD,
+            Incoterm::Fob,
+            n("8.00"),
+            n("1385.2"),
+            on,
+            &b,
+        )
+        .unwrap();
+        assert_eq!(fob.deduction, Decimal::ZERO);
+        assert_eq!(
+            fob_value(
+                &lines(&["5"]),
+                Currency::USD,
+                Incoterm::Cif,
+                n("6"),
+                n("1"),
+                on,
+                &b
+            )
+            .unwrap_err()
+            .code,
+            "declaration.freight_exceeds_value"
+        );
+        assert_eq!(
+            fob_value(&[], Currency::USD, Incoterm::Fob, n("0"), n("1"), on, &b)
+                .unwrap_err()
+                .code,
+            "declaration.no_lines"
+        );
+    }
+
+    #[test]
+    fn line_shares_add_up_exactly() {
+        let b = Rulebook::bundled();
+        let v = fob_value(
+            &lines(&["1.00", "1.00", "1.00"]),
+            Currency::USD,
+            Incoterm::Ddp,
+            n("1.00"),
+            n("1333.33"),
+            d("2026-11-27"),
+            &b,
+        )
+        .unwrap();
+        assert_eq!(
+            v.lines.iter().map(|l| l.deduction).sum::<Decimal>(),
+            n("1.00")
+        );
+        assert_eq!(
+            v.lines.iter().map(|l| l.fob_krw).sum::<Decimal>(),
+            v.fob_krw
+        );
+    }
+
+    #[test]
+    fn kind_at_the_limit_and_one_won_over_under_both_regimes() {
+        let b = Rulebook::bundled();
+        let new_from = b
+            .declaration
+            .simplified_limit_krw
+            .versions
+            .last()
+            .unwrap()
+            .effective_from();
+        let old_day = new_from.pred_opt().unwrap();
+        let none = KindFacts::default();
+        assert_eq!(
+            decide_kind(n("5000000"), &none, new_from, &b).unwrap().kind,
+            DeclarationKind::Simplified
+        );
+        assert_eq!(
+            decide_kind(n("5000001"), &none, new_from, &b).unwrap().kind,
+            DeclarationKind::Regular
+        );
+        assert_eq!(
+            decide_kind(n("4000000"), &none, old_day, &b).unwrap().kind,
+            DeclarationKind::Simplified
+        );
+        let old = decide_kind(n("4000001"), &none, old_day, &b).unwrap();
+        assert_eq!(old.kind, DeclarationKind::Regular);
+        assert!(old.reason_ko.contains("₩4,000,000"));
+        // The same order judged under the new regime.
+        let new = decide_kind(n("4500000"), &none, new_from, &b).unwrap();
+        assert_eq!(new.kind, DeclarationKind::Simplified);
+        assert!(new
+            .rules
+            .iter()
+            .any(|r| r.value == "5000000" && !r.verified));
+    }
+
+    #[test]
+    fn permits_and_special_cases_force_regular_and_list_clearance_is_offered() {
+        let b = Rulebook::bundled();
+        let on = d("2026-11-27");
+        let permit = KindFacts {
+            permit_lines: vec![2],
+            ..Default::default()
+        };
+        let v = decide_kind(n("100000"), &permit, on, &b).unwrap();
+        assert_eq!(v.kind, DeclarationKind::Regular);
+        assert!(!v.list_clearance_possible);
+        let small = decide_kind(n("2000000"), &KindFacts::default(), on, &b).unwrap();
+        assert!(small.list_clearance_possible);
+        assert!(small.steps.last().unwrap().ko.contains("관세환급"));
+        assert!(
+            !decide_kind(n("2000001"), &KindFacts::default(), on, &b)
+                .unwrap()
+                .list_clearance_possible
+        );
+        let cond = KindFacts {
+            conditional_reexport: true,
+            ..Default::default()
+        };
+        assert_eq!(
+            decide_kind(n("1"), &cond, on, &b).unwrap().kind,
+            DeclarationKind::Regular
+        );
+    }
+
+    #[test]
+    fn declaration_numbers_warn_but_never_refuse() {
+        let (f, w) = check_declaration_no("12345-26-1234567a");
+        assert_eq!(f, "12345-26-1234567A");
+        assert!(w.is_none());
+        let (f, w) = check_declaration_no("ABC-1");
+        assert_eq!(f, "ABC-1");
+        assert_eq!(w.unwrap().code, "declaration_no.unusual");
+    }
+}
