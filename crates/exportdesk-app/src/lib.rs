@@ -7,12 +7,17 @@
 
 mod clock;
 mod config;
+pub mod declarations;
 mod sample;
 mod settings;
 pub mod types;
 
 pub use clock::{from_env as clock_from_env, Clock, FixedClock, SystemClock};
 pub use config::{default_db_path, resolve_db_path, DB_ENV};
+pub use declarations::{
+    Dashboard, DashboardItem, DeclarationView, DocumentsAdvice, DraftEdit, DraftRequest,
+    GroupProposal, GuideStep,
+};
 pub use settings::Settings;
 pub use types::*;
 
@@ -37,10 +42,10 @@ pub type Result<T> = std::result::Result<T, Problems>;
 
 /// The running application: database, rulebook, HS table and clock.
 pub struct App {
-    store: Store,
-    rulebook: Rulebook,
+    pub(crate) store: Store,
+    pub(crate) rulebook: Rulebook,
     hs: HsTable,
-    clock: Box<dyn Clock>,
+    pub(crate) clock: Box<dyn Clock>,
 }
 
 fn not_found(what_ko: &str, what_en: &str, id: i64) -> Problems {

@@ -601,3 +601,462 @@ mod tests {
         assert_eq!(w.unwrap().code, "declaration_no.unusual");
     }
 }
+
+/// Where a declaration is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum DeclarationState {
+    /// 작성 중: being prepared, not yet sent.
+    Draft,
+    /// 신고: sent to customs, awaiting acceptance.
+    Filed,
+    /// 수리: accepted; the loading deadline runs.
+    Accepted,
+    /// 적재 완료: loaded on the carrier.
+    Loaded,
+    /// 취하·취소
+    Cancelled,
+}
+
+impl DeclarationState {
+    pub fn code(self) -> &'static str {
+        match self {
+            DeclarationState::Draft => "draft",
+            DeclarationState::Filed => "filed",
+            DeclarationState::Accepted => "accepted",
+            DeclarationState::Loaded => "loaded",
+            DeclarationState::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<DeclarationState> {
+        [
+            DeclarationState::Draft,
+            DeclarationState::Filed,
+            DeclarationState::Accepted,
+            DeclarationState::Loaded,
+            DeclarationState::Cancelled,
+        ]
+        .into_iter()
+        .find(|st| st.code() == s)
+    }
+
+    pub fn label_ko(self) -> &'static str {
+        match self {
+            DeclarationState::Draft => "작성 중",
+            DeclarationState::Filed => "신고함",
+            DeclarationState::Accepted => "수리됨",
+            DeclarationState::Loaded => "적재 완료",
+            DeclarationState::Cancelled => "취소됨",
+        }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            DeclarationState::Draft => "draft",
+            DeclarationState::Filed => "filed",
+            DeclarationState::Accepted => "accepted",
+            DeclarationState::Loaded => "loaded",
+            DeclarationState::Cancelled => "cancelled",
+        }
+    }
+}
+
+/// One line (란) of a declaration, taken from an order line and its product. A value the product
+/// does not have stays `None` and is listed as a field to fill.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct DeclarationLine {
+    pub line_no: u32,
+    pub order_id: i64,
+    pub order_line_no: u32,
+    pub product_id: Option<i64>,
+    /// HSK, 10 digits.
+    pub hs_code: Option<String>,
+    /// 품명 (Korean)
+    pub name_ko: String,
+    /// 거래품명 (the trade name, English)
+    pub name_en: String,
+    pub brand: String,
+    pub model_spec: String,
+    #[ts(type = "string")]
+    #[serde(with = "rust_decimal::serde::str")]
+    pub quantity: Decimal,
+    pub unit: String,
+    /// Net weight of the whole line in kg.
+    #[ts(type = "string | null")]
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub net_weight_kg: Option<Decimal>,
+    pub origin_country: Option<String>,
+    pub needs_permit: bool,
+    #[ts(type = "string")]
+    #[serde(with = "rust_decimal::serde::str")]
+    pub amount: Decimal,
+    #[ts(type = "string")]
+    #[serde(with = "rust_decimal::serde::str")]
+    pub deduction: Decimal,
+    #[ts(type = "string")]
+    #[serde(with = "rust_decimal::serde::str")]
+    pub fob: Decimal,
+    #[ts(type = "string")]
+    #[serde(with = "rust_decimal::serde::str")]
+    pub fob_krw: Decimal,
+}
+
+/// A loading-period extension granted (적재기간 연장).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct LoadingExtension {
+    pub requested_on: NaiveDate,
+    pub new_date: NaiveDate,
+    /// The new deadline after moving past non-working days.
+    pub due: NaiveDate,
+    pub reason: String,
+}
+
+/// An export declaration (수출신고) as the app keeps it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Declaration {
+    pub id: i64,
+    pub state: DeclarationState,
+    /// The declaration date: the rules in force on it judge the declaration.
+    pub declared_on: NaiveDate,
+    pub order_ids: Vec<i64>,
+    /// Marketplace order numbers, for the e-commerce fields.
+    pub order_numbers: Vec<String>,
+    pub buyer_id: Option<i64>,
+    pub buyer_name: String,
+    pub buyer_country: String,
+    pub destination_country: String,
+    pub currency: Currency,
+    pub incoterm: Incoterm,
+    #[ts(type = "string")]
+    #[serde(with = "rust_decimal::serde::str")]
+    pub freight_insurance: Decimal,
+    /// "orders" when taken from the orders' shipping fees, "entered" when typed by the user.
+    pub freight_source: String,
+    #[ts(type = "string")]
+    #[serde(with = "rust_decimal::serde::str")]
+    pub rate: Decimal,
+    #[ts(type = "string")]
+    #[serde(with = "rust_decimal::serde::str")]
+    pub invoice_total: Decimal,
+    #[ts(type = "string")]
+    #[serde(with = "rust_decimal::serde::str")]
+    pub fob_total: Decimal,
+    #[ts(type = "string")]
+    #[serde(with = "rust_decimal::serde::str")]
+    pub fob_krw: Decimal,
+    pub kind: DeclarationKind,
+    pub kind_reason_ko: String,
+    pub kind_reason_en: String,
+    pub list_clearance_possible: bool,
+    pub non_conforming: bool,
+    pub conditional_reexport: bool,
+    /// 운송수단: air, sea, post, courier.
+    pub transport_mode: String,
+    /// 적재항 (e.g. ICN, PUS).
+    pub loading_port: String,
+    /// 특송업체부호 (courier code), on e-commerce declarations since 2022.
+    pub courier_code: String,
+    pub declaration_no: Option<String>,
+    pub filed_on: Option<NaiveDate>,
+    pub accepted_on: Option<NaiveDate>,
+    /// The loading deadline in force (after extensions), while it runs or after it closed.
+    pub loading_raw: Option<NaiveDate>,
+    pub loading_due: Option<NaiveDate>,
+    pub extensions: Vec<LoadingExtension>,
+    pub loaded_on: Option<NaiveDate>,
+    pub bl_awb: String,
+    pub carrier: String,
+    /// 잠정가격신고: the price is provisional until the final price is declared.
+    pub provisional: bool,
+    pub confirmed_paid_on: Option<NaiveDate>,
+    pub final_price_raw: Option<NaiveDate>,
+    pub final_price_due: Option<NaiveDate>,
+    #[ts(type = "string | null")]
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub final_fob_krw: Option<Decimal>,
+    pub final_filed_on: Option<NaiveDate>,
+    pub cancelled_on: Option<NaiveDate>,
+    pub cancel_reason: String,
+    pub lines: Vec<DeclarationLine>,
+}
+
+/// A field the declaration's kind requires that is still empty, and where to fill it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct FieldIssue {
+    /// The field key (`exporter.customs_code`, `line.hs_code`).
+    pub field: String,
+    /// 1-based line (란) for line fields.
+    pub line: Option<u32>,
+    /// The product to open for line fields.
+    pub product_id: Option<i64>,
+    pub label_ko: String,
+    pub label_en: String,
+    /// Where to fix it, in words.
+    pub fix_ko: String,
+    pub fix_en: String,
+    /// The screen that fixes it: `settings`, `products`, `orders` or `declaration`.
+    pub screen: String,
+}
+
+/// (key, label ko, label en, where ko, where en, screen)
+const FIELDS: &[(&str, &str, &str, &str, &str, &str)] = &[
+    (
+        "exporter.name",
+        "수출화주 상호",
+        "exporter name",
+        "설정 › 판매자 정보",
+        "Settings › Seller profile",
+        "settings",
+    ),
+    (
+        "exporter.business_no",
+        "사업자등록번호",
+        "business registration number",
+        "설정 › 판매자 정보",
+        "Settings › Seller profile",
+        "settings",
+    ),
+    (
+        "exporter.customs_code",
+        "통관고유부호",
+        "customs code",
+        "설정 › 판매자 정보",
+        "Settings › Seller profile",
+        "settings",
+    ),
+    (
+        "exporter.representative",
+        "대표자",
+        "representative",
+        "설정 › 판매자 정보",
+        "Settings › Seller profile",
+        "settings",
+    ),
+    (
+        "exporter.address",
+        "수출화주 주소",
+        "exporter address",
+        "설정 › 판매자 정보",
+        "Settings › Seller profile",
+        "settings",
+    ),
+    (
+        "buyer.name",
+        "해외구매자 이름",
+        "overseas buyer name",
+        "주문 › 구매자",
+        "Orders › buyer",
+        "orders",
+    ),
+    (
+        "buyer.country",
+        "해외구매자 국가",
+        "overseas buyer country",
+        "구매자 화면",
+        "Buyers screen",
+        "orders",
+    ),
+    (
+        "destination_country",
+        "목적국",
+        "destination country",
+        "주문 › 도착국",
+        "Orders › destination",
+        "orders",
+    ),
+    (
+        "currency",
+        "통화",
+        "currency",
+        "주문 › 통화",
+        "Orders › currency",
+        "orders",
+    ),
+    (
+        "incoterm",
+        "인도조건",
+        "Incoterm",
+        "주문 › 인도조건",
+        "Orders › Incoterm",
+        "orders",
+    ),
+    (
+        "transport_mode",
+        "운송수단",
+        "transport mode",
+        "이 신고서 › 운송 정보",
+        "This declaration › transport",
+        "declaration",
+    ),
+    (
+        "loading_port",
+        "적재항",
+        "loading port",
+        "이 신고서 › 운송 정보",
+        "This declaration › transport",
+        "declaration",
+    ),
+    (
+        "order_numbers",
+        "주문번호",
+        "order numbers",
+        "주문",
+        "Orders",
+        "orders",
+    ),
+    (
+        "line.hs_code",
+        "HS 부호 (HSK 10자리)",
+        "HS code (10-digit HSK)",
+        "상품 › HS 코드",
+        "Products › HS code",
+        "products",
+    ),
+    (
+        "line.name_ko",
+        "품명",
+        "description (Korean)",
+        "상품 › 한글 품명",
+        "Products › Korean name",
+        "products",
+    ),
+    (
+        "line.name_en",
+        "거래품명 (영문)",
+        "trade name (English)",
+        "상품 › 영문 품명",
+        "Products › English name",
+        "products",
+    ),
+    (
+        "line.brand",
+        "상표",
+        "brand",
+        "상품 › 브랜드",
+        "Products › brand",
+        "products",
+    ),
+    (
+        "line.model_spec",
+        "모델·규격",
+        "model/spec",
+        "상품 › 모델·규격",
+        "Products › model/spec",
+        "products",
+    ),
+    (
+        "line.quantity",
+        "수량",
+        "quantity",
+        "주문 › 품목",
+        "Orders › lines",
+        "orders",
+    ),
+    (
+        "line.unit",
+        "수량 단위",
+        "quantity unit",
+        "상품 › 단위",
+        "Products › unit",
+        "products",
+    ),
+    (
+        "line.net_weight",
+        "순중량",
+        "net weight",
+        "상품 › 순중량",
+        "Products › net weight",
+        "products",
+    ),
+    (
+        "line.origin",
+        "원산지",
+        "origin",
+        "상품 › 원산지",
+        "Products › origin",
+        "products",
+    ),
+];
+
+/// The exporter facts a declaration takes from the seller profile.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct Exporter {
+    pub name: String,
+    pub business_no: String,
+    pub customs_code: String,
+    pub representative: String,
+    pub address: String,
+}
+
+fn issue(key: &str, line: Option<&DeclarationLine>) -> FieldIssue {
+    let f = FIELDS.iter().find(|f| f.0 == key).copied().unwrap_or((
+        key,
+        key,
+        key,
+        "",
+        "",
+        "declaration",
+    ));
+    FieldIssue {
+        field: key.to_string(),
+        line: line.map(|l| l.line_no),
+        product_id: line.and_then(|l| l.product_id),
+        label_ko: f.1.to_string(),
+        label_en: f.2.to_string(),
+        fix_ko: f.3.to_string(),
+        fix_en: f.4.to_string(),
+        screen: f.5.to_string(),
+    }
+}
+
+/// Every required field that is still empty, in field-list order, line fields per line.
+pub fn missing_fields(
+    d: &Declaration,
+    exporter: &Exporter,
+    required: &[String],
+) -> Vec<FieldIssue> {
+    let blank = |s: &str| s.trim().is_empty();
+    let mut out = Vec::new();
+    for key in required {
+        let head_missing = match key.as_str() {
+            "exporter.name" => Some(blank(&exporter.name)),
+            "exporter.business_no" => Some(blank(&exporter.business_no)),
+            "exporter.customs_code" => Some(blank(&exporter.customs_code)),
+            "exporter.representative" => Some(blank(&exporter.representative)),
+            "exporter.address" => Some(blank(&exporter.address)),
+            "buyer.name" => Some(blank(&d.buyer_name)),
+            "buyer.country" => Some(blank(&d.buyer_country)),
+            "destination_country" => Some(blank(&d.destination_country)),
+            "currency" | "incoterm" => Some(false),
+            "transport_mode" => Some(blank(&d.transport_mode)),
+            "loading_port" => Some(blank(&d.loading_port)),
+            "order_numbers" => Some(d.order_numbers.is_empty()),
+            _ => None,
+        };
+        match head_missing {
+            Some(true) => out.push(issue(key, None)),
+            Some(false) => {}
+            None => {
+                for l in &d.lines {
+                    let missing = match key.as_str() {
+                        "line.hs_code" => l.hs_code.as_deref().is_none_or(|h| h.len() != 10),
+                        "line.name_ko" => blank(&l.name_ko),
+                        "line.name_en" => blank(&l.name_en),
+                        "line.brand" => blank(&l.brand),
+                        "line.model_spec" => blank(&l.model_spec),
+                        "line.quantity" => l.quantity <= Decimal::ZERO,
+                        "line.unit" => blank(&l.unit),
+                        "line.net_weight" => l.net_weight_kg.is_none(),
+                        "line.origin" => l.origin_country.as_deref().is_none_or(blank),
+                        _ => false,
+                    };
+                    if missing {
+                        out.push(issue(key, Some(l)));
+                    }
+                }
+            }
+        }
+    }
+    out
+}

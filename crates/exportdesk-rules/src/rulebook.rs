@@ -101,6 +101,10 @@ pub struct DeclarationRules {
     pub list_clearance_limit_krw: Param<Decimal>,
     pub krw_rounding: Param<KrwRounding>,
     pub ecommerce_transaction_type: Param<String>,
+    pub required_fields_simplified: Param<Vec<String>>,
+    pub required_fields_regular: Param<Vec<String>>,
+    pub platform_seller_exempt_documents: Param<Vec<String>>,
+    pub documents_to_keep: Param<Vec<String>>,
 }
 
 /// `deadlines.toml`
@@ -455,6 +459,16 @@ impl ShowValue for KrwRounding {
         match self {
             KrwRounding::Down => "down".into(),
             KrwRounding::HalfUp => "half_up".into(),
+        }
+    }
+}
+
+impl ShowValue for Vec<String> {
+    fn show(&self) -> String {
+        if self.is_empty() {
+            "—".to_string()
+        } else {
+            self.join(", ")
         }
     }
 }

@@ -11,9 +11,13 @@
 //! - The store never reads the clock: the caller passes the time of each write.
 
 mod backup;
+mod declarations;
 mod records;
 
 pub use backup::{check_backup, list_backups, BackupCheck, BackupInfo};
+pub use declarations::{
+    DashboardCounts, DeadlineRow, DeclarationFilter, DeclarationRow, MonthTotal,
+};
 pub use records::{ChangeEntry, OrderFilter, OrderRow, ProductRow, Writer};
 
 use chrono::NaiveDateTime;
@@ -22,7 +26,13 @@ use rusqlite::{Connection, OpenFlags, Transaction};
 use std::path::{Path, PathBuf};
 
 /// Migrations in order; the position + 1 is the schema version.
-const MIGRATIONS: &[(&str, &str)] = &[("initial", include_str!("migrations/0001_initial.sql"))];
+const MIGRATIONS: &[(&str, &str)] = &[
+    ("initial", include_str!("migrations/0001_initial.sql")),
+    (
+        "declarations",
+        include_str!("migrations/0002_declarations.sql"),
+    ),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

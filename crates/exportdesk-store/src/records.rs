@@ -27,23 +27,23 @@ fn corrupt(what: &str, value: &str) -> rusqlite::Error {
     )
 }
 
-fn dec(row: &Row<'_>, col: &str) -> rusqlite::Result<Decimal> {
+pub(crate) fn dec(row: &Row<'_>, col: &str) -> rusqlite::Result<Decimal> {
     let s: String = row.get(col)?;
     Decimal::from_str(&s).map_err(|_| corrupt(col, &s))
 }
 
-fn opt_dec(row: &Row<'_>, col: &str) -> rusqlite::Result<Option<Decimal>> {
+pub(crate) fn opt_dec(row: &Row<'_>, col: &str) -> rusqlite::Result<Option<Decimal>> {
     let s: Option<String> = row.get(col)?;
     s.map(|s| Decimal::from_str(&s).map_err(|_| corrupt(col, &s)))
         .transpose()
 }
 
-fn date(row: &Row<'_>, col: &str) -> rusqlite::Result<NaiveDate> {
+pub(crate) fn date(row: &Row<'_>, col: &str) -> rusqlite::Result<NaiveDate> {
     let s: String = row.get(col)?;
     NaiveDate::from_str(&s).map_err(|_| corrupt(col, &s))
 }
 
-fn parsed<T>(
+pub(crate) fn parsed<T>(
     row: &Row<'_>,
     col: &str,
     f: impl FnOnce(&str) -> Result<T, Problem>,
@@ -52,7 +52,7 @@ fn parsed<T>(
     f(&s).map_err(|_| corrupt(col, &s))
 }
 
-fn opt_parsed<T>(
+pub(crate) fn opt_parsed<T>(
     row: &Row<'_>,
     col: &str,
     f: impl FnOnce(&str) -> Result<T, Problem>,
@@ -192,7 +192,7 @@ pub struct ChangeEntry {
     pub after: Option<String>,
 }
 
-fn like(s: &str) -> String {
+pub(crate) fn like(s: &str) -> String {
     let escaped = s
         .trim()
         .replace('\\', "\\\\")
@@ -433,8 +433,8 @@ impl Store {
 
 /// An open write transaction. Dropped without [`Writer::commit`], it rolls back.
 pub struct Writer<'a> {
-    tx: Transaction<'a>,
-    at: String,
+    pub(crate) tx: Transaction<'a>,
+    pub(crate) at: String,
 }
 
 fn duplicate_sku(sku: &str) -> Problem {
@@ -458,7 +458,7 @@ fn duplicate_order(marketplace: &str, no: &str) -> Problem {
     .with("order_no", no)
 }
 
-fn not_found(entity_ko: &str, entity_en: &str, id: i64) -> Problem {
+pub(crate) fn not_found(entity_ko: &str, entity_en: &str, id: i64) -> Problem {
     Problem::new(
         "record.not_found",
         format!("{entity_ko}(번호 {id})을(를) 찾을 수 없습니다. 이미 삭제되었을 수 있습니다. 목록을 새로 고치세요."),
@@ -481,7 +481,7 @@ impl<'a> Writer<'a> {
     }
 
     /// Append one entry to the change log.
-    fn log<T: Serialize>(
+    pub(crate) fn log<T: Serialize>(
         &self,
         entity: &str,
         id: &str,
