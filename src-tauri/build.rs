@@ -31,6 +31,21 @@ const COMMANDS: &[&str] = &[
     "sample_load",
     "change_log",
     "document_product_list",
+    "declarations_list",
+    "declaration_groups",
+    "declaration_draft",
+    "declaration_get",
+    "declaration_edit",
+    "declaration_refresh",
+    "declaration_delete",
+    "declaration_file",
+    "declaration_accept",
+    "declaration_extend",
+    "declaration_load",
+    "declaration_cancel",
+    "declaration_provisional",
+    "declaration_final_price",
+    "dashboard",
 ];
 
 fn main() {

@@ -4,7 +4,8 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 use exportdesk_app::{
-    App, AppStatus, GeneratedDocument, Reference, RulebookView, SampleLoaded, Settings,
+    App, AppStatus, Dashboard, DeclarationView, DraftEdit, DraftRequest, GeneratedDocument,
+    GroupProposal, Reference, RulebookView, SampleLoaded, Settings,
 };
 use exportdesk_rules::hs::HsMatch;
 use exportdesk_rules::rates::{parse_date, RateDraft, WeeklyRate};
@@ -12,7 +13,10 @@ use exportdesk_rules::records::{
     Buyer, BuyerDraft, Order, OrderDraft, Product, ProductDraft, Seller, SellerDraft,
 };
 use exportdesk_rules::Problems;
-use exportdesk_store::{BackupCheck, BackupInfo, ChangeEntry, OrderFilter, OrderRow, ProductRow};
+use exportdesk_store::{
+    BackupCheck, BackupInfo, ChangeEntry, DeclarationFilter, DeclarationRow, OrderFilter, OrderRow,
+    ProductRow,
+};
 use std::path::Path;
 use std::sync::Mutex;
 use tauri::State;
@@ -192,6 +196,122 @@ fn document_product_list(shell: State<'_, Shell>) -> Answer<GeneratedDocument> {
     shell.run(|a| a.product_list_pdf(None))
 }
 
+#[tauri::command(rename_all = "snake_case")]
+fn declarations_list(
+    shell: State<'_, Shell>,
+    filter: DeclarationFilter,
+) -> Answer<Vec<DeclarationRow>> {
+    shell.run(|a| a.declarations(&filter))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn declaration_groups(
+    shell: State<'_, Shell>,
+    order_ids: Option<Vec<i64>>,
+) -> Answer<Vec<GroupProposal>> {
+    shell.run(|a| a.propose_groups(order_ids.as_deref()))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn declaration_draft(shell: State<'_, Shell>, request: DraftRequest) -> Answer<DeclarationView> {
+    shell.run(|a| a.draft_declaration(&request))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn declaration_get(shell: State<'_, Shell>, id: i64) -> Answer<DeclarationView> {
+    shell.run(|a| a.declaration_view(id))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn declaration_edit(shell: State<'_, Shell>, id: i64, edit: DraftEdit) -> Answer<DeclarationView> {
+    shell.run(|a| a.edit_draft(id, &edit))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn declaration_refresh(shell: State<'_, Shell>, id: i64) -> Answer<DeclarationView> {
+    shell.run(|a| a.refresh_draft_lines(id))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn declaration_delete(shell: State<'_, Shell>, id: i64) -> Answer<()> {
+    shell.run(|a| a.delete_draft(id))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn declaration_file(
+    shell: State<'_, Shell>,
+    id: i64,
+    filed_on: Option<String>,
+) -> Answer<DeclarationView> {
+    shell.run(|a| a.file_declaration(id, filed_on))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn declaration_accept(
+    shell: State<'_, Shell>,
+    id: i64,
+    declaration_no: String,
+    accepted_on: String,
+) -> Answer<DeclarationView> {
+    shell.run(|a| a.accept_declaration(id, &declaration_no, &accepted_on))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn declaration_extend(
+    shell: State<'_, Shell>,
+    id: i64,
+    requested_on: String,
+    new_date: String,
+    reason: String,
+) -> Answer<DeclarationView> {
+    shell.run(|a| a.extend_loading(id, &requested_on, &new_date, &reason))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn declaration_load(
+    shell: State<'_, Shell>,
+    id: i64,
+    loaded_on: String,
+    bl_awb: String,
+    carrier: String,
+) -> Answer<DeclarationView> {
+    shell.run(|a| a.record_loading(id, &loaded_on, &bl_awb, &carrier))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn declaration_cancel(
+    shell: State<'_, Shell>,
+    id: i64,
+    cancelled_on: String,
+    reason: String,
+) -> Answer<DeclarationView> {
+    shell.run(|a| a.cancel_declaration(id, &cancelled_on, &reason))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn declaration_provisional(
+    shell: State<'_, Shell>,
+    id: i64,
+    confirmed_paid_on: String,
+) -> Answer<DeclarationView> {
+    shell.run(|a| a.mark_provisional(id, &confirmed_paid_on))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn declaration_final_price(
+    shell: State<'_, Shell>,
+    id: i64,
+    final_fob_krw: String,
+    filed_on: String,
+) -> Answer<DeclarationView> {
+    shell.run(|a| a.record_final_price(id, &final_fob_krw, &filed_on))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn dashboard(shell: State<'_, Shell>) -> Answer<Dashboard> {
+    shell.run(|a| a.dashboard())
+}
+
 fn open_app() -> Result<App, Problems> {
     let path = exportdesk_app::resolve_db_path(None);
     let mut app = App::open(&path, exportdesk_app::clock_from_env())?;
@@ -239,6 +359,21 @@ fn main() {
             sample_load,
             change_log,
             document_product_list,
+            declarations_list,
+            declaration_groups,
+            declaration_draft,
+            declaration_get,
+            declaration_edit,
+            declaration_refresh,
+            declaration_delete,
+            declaration_file,
+            declaration_accept,
+            declaration_extend,
+            declaration_load,
+            declaration_cancel,
+            declaration_provisional,
+            declaration_final_price,
+            dashboard,
         ])
         .run(tauri::generate_context!())
         .expect("error while running ExportDesk");

@@ -32,6 +32,15 @@ fn generated() -> String {
         exportdesk_app::AppStatus, exportdesk_app::CurrencyInfo, exportdesk_app::Reference,
         exportdesk_app::RulebookView, exportdesk_app::SampleLoaded, exportdesk_app::Settings,
         exportdesk_app::GeneratedDocument,
+        r::deadline::SkippedDay, r::deadline::DueDate, r::deadline::Step, r::deadline::RuleUsed, r::deadline::DeadlineKind,
+        r::deadline::Deadline, r::deadline::PenaltyEstimate,
+        r::declaration::ValueLine, r::declaration::FobLine, r::declaration::FobValue, r::declaration::DeclarationKind,
+        r::declaration::KindFacts, r::declaration::KindVerdict, r::declaration::DeclarationState, r::declaration::DeclarationLine,
+        r::declaration::LoadingExtension, r::declaration::Declaration, r::declaration::FieldIssue, r::declaration::Exporter,
+        exportdesk_store::DeclarationRow, exportdesk_store::DeclarationFilter, exportdesk_store::DeadlineRow,
+        exportdesk_store::DashboardCounts, exportdesk_store::MonthTotal,
+        exportdesk_app::DraftRequest, exportdesk_app::DraftEdit, exportdesk_app::GroupProposal, exportdesk_app::DocumentsAdvice,
+        exportdesk_app::DeclarationView, exportdesk_app::Dashboard, exportdesk_app::DashboardItem, exportdesk_app::GuideStep,
     ]);
     out.join("\n\n") + "\n"
 }

@@ -3,6 +3,7 @@
 
 import { invoke } from '@tauri-apps/api/core';
 import type {
+  Dashboard, DeclarationFilter, DeclarationRow, DeclarationView, DraftEdit, DraftRequest, GroupProposal,
   AppStatus, BackupCheck, GeneratedDocument, BackupInfo, Buyer, BuyerDraft, ChangeEntry, HsMatch, Order, OrderDraft,
   OrderFilter, OrderRow, Problem, Product, ProductDraft, ProductRow, RateDraft, Reference,
   RulebookView, SampleLoaded, Seller, SellerDraft, Settings, WeeklyRate,
@@ -90,6 +91,31 @@ export const api = {
 
   sampleLoad: () => call<SampleLoaded>('sample_load'),
   documentProductList: () => call<GeneratedDocument>('document_product_list'),
+  documentDeclarationWorksheet: (id: number) => call<GeneratedDocument>('document_declaration_worksheet', { id }),
+  documentDeadlineReport: () => call<GeneratedDocument>('document_deadline_report'),
+  documentDeclarationsXlsx: (ids: number[]) => call<GeneratedDocument>('document_declarations_xlsx', { ids }),
+
+  dashboard: () => call<Dashboard>('dashboard'),
+  declarationsList: (filter: DeclarationFilter) => call<DeclarationRow[]>('declarations_list', { filter }),
+  declarationGroups: (order_ids: number[] | null) => call<GroupProposal[]>('declaration_groups', { order_ids }),
+  declarationDraft: (request: DraftRequest) => call<DeclarationView>('declaration_draft', { request }),
+  declarationGet: (id: number) => call<DeclarationView>('declaration_get', { id }),
+  declarationEdit: (id: number, edit: DraftEdit) => call<DeclarationView>('declaration_edit', { id, edit }),
+  declarationRefresh: (id: number) => call<DeclarationView>('declaration_refresh', { id }),
+  declarationDelete: (id: number) => call<null>('declaration_delete', { id }),
+  declarationFile: (id: number, filed_on: string | null) => call<DeclarationView>('declaration_file', { id, filed_on }),
+  declarationAccept: (id: number, declaration_no: string, accepted_on: string) =>
+    call<DeclarationView>('declaration_accept', { id, declaration_no, accepted_on }),
+  declarationExtend: (id: number, requested_on: string, new_date: string, reason: string) =>
+    call<DeclarationView>('declaration_extend', { id, requested_on, new_date, reason }),
+  declarationLoad: (id: number, loaded_on: string, bl_awb: string, carrier: string) =>
+    call<DeclarationView>('declaration_load', { id, loaded_on, bl_awb, carrier }),
+  declarationCancel: (id: number, cancelled_on: string, reason: string) =>
+    call<DeclarationView>('declaration_cancel', { id, cancelled_on, reason }),
+  declarationProvisional: (id: number, confirmed_paid_on: string) =>
+    call<DeclarationView>('declaration_provisional', { id, confirmed_paid_on }),
+  declarationFinalPrice: (id: number, final_fob_krw: string, filed_on: string) =>
+    call<DeclarationView>('declaration_final_price', { id, final_fob_krw, filed_on }),
   changeLog: (limit = 200) => call<ChangeEntry[]>('change_log', { limit }),
 };
 

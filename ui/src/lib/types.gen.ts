@@ -195,3 +195,239 @@ backup_keep: number,
 backup_dir: string, };
 
 export type GeneratedDocument = { path: string, bytes: number, };
+
+export type SkippedDay = { date: string, reason_ko: string, reason_en: string, };
+
+export type DueDate = { 
+/**
+ * Where the period ends by counting alone.
+ */
+raw: string, 
+/**
+ * The deadline after moving past non-working days.
+ */
+due: string, 
+/**
+ * The days skipped, in order.
+ */
+skipped: Array<SkippedDay>, 
+/**
+ * Years the holiday table does not cover (only weekends were considered there).
+ */
+uncovered_years: Array<number>, };
+
+export type Step = { ko: string, en: string, };
+
+export type RuleUsed = { key: string, title_ko: string, title_en: string, value: string, effective_from: string, source: string, verified: boolean, };
+
+export type DeadlineKind = "loading" | "final_price" | "reimport";
+
+export type Deadline = { kind: DeadlineKind, 
+/**
+ * The date the period counts from.
+ */
+from: string, date: DueDate, steps: Array<Step>, rules: Array<RuleUsed>, };
+
+export type PenaltyEstimate = { violation_count: number, before_reduction_krw: string, reduction_percent: string, after_reduction_krw: string, 
+/**
+ * Always true: the schedule is not verified; this is an estimate.
+ */
+estimate: boolean, steps: Array<Step>, rules: Array<RuleUsed>, };
+
+export type ValueLine = { amount: string, 
+/**
+ * The product needs a permit that customs checks (세관장확인대상).
+ */
+needs_permit: boolean, };
+
+export type FobLine = { amount: string, 
+/**
+ * Share of freight and insurance taken out of this line.
+ */
+deduction: string, fob: string, fob_krw: string, };
+
+export type FobValue = { currency: Currency, incoterm: Incoterm, invoice_total: string, deduction: string, fob_total: string, 
+/**
+ * Won per unit of the currency (the week's customs rate; 1 for KRW).
+ */
+rate: string, fob_krw: string, lines: Array<FobLine>, steps: Array<Step>, rules: Array<RuleUsed>, };
+
+export type DeclarationKind = "simplified" | "regular";
+
+export type KindFacts = { 
+/**
+ * Lines (1-based) whose product needs a customs-checked permit.
+ */
+permit_lines: Array<number>, 
+/**
+ * A non-conforming goods case (e.g. goods returned for not matching the contract).
+ */
+non_conforming: boolean, 
+/**
+ * A conditional re-export (goods temporarily imported on condition of re-export).
+ */
+conditional_reexport: boolean, };
+
+export type KindVerdict = { kind: DeclarationKind, 
+/**
+ * The carrier may clear it on its list (목록통관) instead.
+ */
+list_clearance_possible: boolean, 
+/**
+ * The reason in one sentence.
+ */
+reason_ko: string, reason_en: string, steps: Array<Step>, rules: Array<RuleUsed>, };
+
+export type DeclarationState = "draft" | "filed" | "accepted" | "loaded" | "cancelled";
+
+export type DeclarationLine = { line_no: number, order_id: number, order_line_no: number, product_id: number | null, 
+/**
+ * HSK, 10 digits.
+ */
+hs_code: string | null, 
+/**
+ * 품명 (Korean)
+ */
+name_ko: string, 
+/**
+ * 거래품명 (the trade name, English)
+ */
+name_en: string, brand: string, model_spec: string, quantity: string, unit: string, 
+/**
+ * Net weight of the whole line in kg.
+ */
+net_weight_kg: string | null, origin_country: string | null, needs_permit: boolean, amount: string, deduction: string, fob: string, fob_krw: string, };
+
+export type LoadingExtension = { requested_on: string, new_date: string, 
+/**
+ * The new deadline after moving past non-working days.
+ */
+due: string, reason: string, };
+
+export type Declaration = { id: number, state: DeclarationState, 
+/**
+ * The declaration date: the rules in force on it judge the declaration.
+ */
+declared_on: string, order_ids: Array<number>, 
+/**
+ * Marketplace order numbers, for the e-commerce fields.
+ */
+order_numbers: Array<string>, buyer_id: number | null, buyer_name: string, buyer_country: string, destination_country: string, currency: Currency, incoterm: Incoterm, freight_insurance: string, 
+/**
+ * "orders" when taken from the orders' shipping fees, "entered" when typed by the user.
+ */
+freight_source: string, rate: string, invoice_total: string, fob_total: string, fob_krw: string, kind: DeclarationKind, kind_reason_ko: string, kind_reason_en: string, list_clearance_possible: boolean, non_conforming: boolean, conditional_reexport: boolean, 
+/**
+ * 운송수단: air, sea, post, courier.
+ */
+transport_mode: string, 
+/**
+ * 적재항 (e.g. ICN, PUS).
+ */
+loading_port: string, 
+/**
+ * 특송업체부호 (courier code), on e-commerce declarations since 2022.
+ */
+courier_code: string, declaration_no: string | null, filed_on: string | null, accepted_on: string | null, 
+/**
+ * The loading deadline in force (after extensions), while it runs or after it closed.
+ */
+loading_raw: string | null, loading_due: string | null, extensions: Array<LoadingExtension>, loaded_on: string | null, bl_awb: string, carrier: string, 
+/**
+ * 잠정가격신고: the price is provisional until the final price is declared.
+ */
+provisional: boolean, confirmed_paid_on: string | null, final_price_raw: string | null, final_price_due: string | null, final_fob_krw: string | null, final_filed_on: string | null, cancelled_on: string | null, cancel_reason: string, lines: Array<DeclarationLine>, };
+
+export type FieldIssue = { 
+/**
+ * The field key (`exporter.customs_code`, `line.hs_code`).
+ */
+field: string, 
+/**
+ * 1-based line (란) for line fields.
+ */
+line: number | null, 
+/**
+ * The product to open for line fields.
+ */
+product_id: number | null, label_ko: string, label_en: string, 
+/**
+ * Where to fix it, in words.
+ */
+fix_ko: string, fix_en: string, 
+/**
+ * The screen that fixes it: `settings`, `products`, `orders` or `declaration`.
+ */
+screen: string, };
+
+export type Exporter = { name: string, business_no: string, customs_code: string, representative: string, address: string, };
+
+export type DeclarationRow = { id: number, state: DeclarationState, kind: DeclarationKind, declared_on: string, declaration_no: string | null, buyer_name: string, destination_country: string, currency: string, fob_krw: string, loading_due: string | null, orders: number, };
+
+export type DeclarationFilter = { state: DeclarationState | null, 
+/**
+ * Matches declaration number, buyer or order number.
+ */
+search: string | null, limit: number | null, };
+
+export type DeadlineRow = { declaration_id: number, 
+/**
+ * "loading" or "final_price".
+ */
+kind: string, due: string, raw: string | null, declaration_no: string | null, buyer_name: string, destination_country: string, fob_krw: string, extended: boolean, };
+
+export type DashboardCounts = { overdue: number, within_3_days: number, within_7_days: number, later: number, };
+
+export type MonthTotal = { 
+/**
+ * `YYYY-MM`
+ */
+month: string, declarations: number, fob_krw: string, };
+
+export type DraftRequest = { order_ids: Array<number>, 
+/**
+ * Declaration date; today when empty.
+ */
+declared_on: string | null, 
+/**
+ * Freight and insurance to take out for C/D terms; the orders' shipping fees when empty.
+ */
+freight_insurance: string | null, non_conforming: boolean, conditional_reexport: boolean, };
+
+export type DraftEdit = { declared_on: string | null, freight_insurance: string | null, non_conforming: boolean | null, conditional_reexport: boolean | null, transport_mode: string | null, loading_port: string | null, courier_code: string | null, };
+
+export type GroupProposal = { buyer_name: string, destination_country: string, currency: string, incoterm: string, order_ids: Array<number>, order_numbers: Array<string>, goods_total: string, };
+
+export type DocumentsAdvice = { platform_based: boolean, 
+/**
+ * Exempt from submitting (platform-based sellers, rules in force on the declaration date).
+ */
+exempt: Array<string>, keep_ready: Array<string>, verified: boolean, };
+
+export type DeclarationView = { declaration: Declaration, exporter: Exporter, fob: FobValue, kind: KindVerdict, missing: Array<FieldIssue>, documents: DocumentsAdvice, loading: Deadline | null, final_price: Deadline | null, 
+/**
+ * When the loading deadline has passed without loading.
+ */
+penalty: PenaltyEstimate | null, 
+/**
+ * Warnings that do not block (an unusual declaration number).
+ */
+warnings: Array<Problem>, };
+
+export type Dashboard = { today: string, counts: DashboardCounts, items: Array<DashboardItem>, months: Array<MonthTotal>, guide: Array<GuideStep>, };
+
+export type DashboardItem = { deadline: DeadlineRow, 
+/**
+ * overdue, soon (≤ 3 days), week (≤ 7 days), later.
+ */
+urgency: string, days_left: number, next_step_ko: string, next_step_en: string, 
+/**
+ * What the button does: `record_loading` or `record_final_price`.
+ */
+action: string, };
+
+export type GuideStep = { id: string, done: boolean, title_ko: string, title_en: string, 
+/**
+ * The screen where it is done.
+ */
+screen: string, };
