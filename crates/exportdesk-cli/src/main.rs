@@ -2,6 +2,7 @@
 //! and people who prefer a terminal. Human output by default, `--json` for machines. Exit code 0
 //! on success, 1 when the input or data needs fixing (the message says what), 2 for usage errors.
 
+mod documents;
 mod table;
 
 use chrono::NaiveDate;
@@ -73,7 +74,7 @@ enum Command {
     Backup(BackupCmd),
     /// Printable paperwork (PDF)
     #[command(subcommand)]
-    Documents(DocumentsCmd),
+    Documents(documents::DocumentsCmd),
     /// The audit trail of every change
     Log {
         #[arg(long, default_value_t = 50)]
@@ -239,16 +240,6 @@ enum RulebookCmd {
 }
 
 #[derive(Subcommand)]
-enum DocumentsCmd {
-    /// Product list with HS codes (상품 목록 및 HS 코드표)
-    Products {
-        /// Output file (default: documents/ beside the database)
-        #[arg(long)]
-        out: Option<PathBuf>,
-    },
-}
-
-#[derive(Subcommand)]
 enum BackupCmd {
     Now,
     List,
@@ -259,13 +250,13 @@ enum BackupCmd {
 }
 
 /// Where output goes and in which language.
-struct Out {
-    json: bool,
-    lang: Lang,
+pub(crate) struct Out {
+    pub(crate) json: bool,
+    pub(crate) lang: Lang,
 }
 
 impl Out {
-    fn print<T: Serialize>(&self, value: &T, human: impl FnOnce(&T) -> String) {
+    pub(crate) fn print<T: Serialize>(&self, value: &T, human: impl FnOnce(&T) -> String) {
         if self.json {
             println!(
                 "{}",
@@ -279,7 +270,7 @@ impl Out {
         }
     }
 
-    fn ko_en(&self, ko: &str, en: &str) -> String {
+    pub(crate) fn ko_en(&self, ko: &str, en: &str) -> String {
         match self.lang {
             Lang::Ko => ko.to_string(),
             Lang::En => en.to_string(),
@@ -503,12 +494,7 @@ fn run(cli: Cli, out: &mut Out, lang_given: bool) -> Result<(), Problems> {
                 )
             });
         }
-        Command::Documents(DocumentsCmd::Products { out: file }) => {
-            let doc = app.product_list_pdf(file.as_deref())?;
-            out.print(&doc, |d| {
-                format!("{} {}", out.ko_en("저장했습니다:", "Saved:"), d.path)
-            });
-        }
+        Command::Documents(cmd) => documents::run(&mut app, cmd, out)?,
         Command::Log { limit } => {
             let log = app.change_log(limit)?;
             out.print(&log, |es| {
