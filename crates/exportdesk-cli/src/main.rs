@@ -2,6 +2,8 @@
 //! and people who prefer a terminal. Human output by default, `--json` for machines. Exit code 0
 //! on success, 1 when the input or data needs fixing (the message says what), 2 for usage errors.
 
+mod check;
+mod declarations;
 mod documents;
 mod table;
 
@@ -72,6 +74,14 @@ enum Command {
     /// Backups
     #[command(subcommand)]
     Backup(BackupCmd),
+    /// Export declarations (수출신고): draft, file, accept, extend, load, cancel, final price
+    #[command(subcommand)]
+    Declarations(declarations::DeclarationsCmd),
+    /// Open deadlines by urgency
+    Dashboard,
+    /// Stateless checks: a JSON case on stdin, a JSON verdict with steps on stdout (docs/cli.md)
+    #[command(subcommand)]
+    Check(CheckCmd),
     /// Printable paperwork (PDF)
     #[command(subcommand)]
     Documents(documents::DocumentsCmd),
@@ -240,6 +250,14 @@ enum RulebookCmd {
 }
 
 #[derive(Subcommand)]
+enum CheckCmd {
+    /// FOB in won and the declaration kind for given lines, currency, rate, Incoterm, date, flags
+    Declaration,
+    /// Deadline dates for acceptance / confirmation-and-payment / extension dates
+    Deadlines,
+}
+
+#[derive(Subcommand)]
 enum BackupCmd {
     Now,
     List,
@@ -329,6 +347,27 @@ fn date_arg(s: &Option<String>, field: &str) -> Result<Option<NaiveDate>, Proble
 }
 
 fn run(cli: Cli, out: &mut Out, lang_given: bool) -> Result<(), Problems> {
+    // Stateless checks open no database.
+    if let Command::Check(cmd) = &cli.command {
+        let mut input = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut input).map_err(|e| {
+            Problems::from(Problem::new(
+                "check.stdin",
+                format!("표준 입력을 읽을 수 없습니다: {e}"),
+                format!("Cannot read standard input: {e}"),
+            ))
+        })?;
+        let book = Rulebook::bundled();
+        let verdict = match cmd {
+            CheckCmd::Declaration => check::declaration(&input, &book)?,
+            CheckCmd::Deadlines => check::deadlines(&input, &book)?,
+        };
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&verdict).expect("serialisable")
+        );
+        return Ok(());
+    }
     // The rulebook of a folder can be checked without a database.
     if let Command::Rulebook(RulebookCmd::Show { on, dir: Some(dir) }) = &cli.command {
         let book = load_rulebook_dir(dir)?;
@@ -495,6 +534,9 @@ fn run(cli: Cli, out: &mut Out, lang_given: bool) -> Result<(), Problems> {
             });
         }
         Command::Documents(cmd) => documents::run(&mut app, cmd, out)?,
+        Command::Declarations(cmd) => declarations::run(&mut app, cmd, out)?,
+        Command::Dashboard => declarations::dashboard(&app, out)?,
+        Command::Check(_) => unreachable!("handled before the database is opened"),
         Command::Log { limit } => {
             let log = app.change_log(limit)?;
             out.print(&log, |es| {

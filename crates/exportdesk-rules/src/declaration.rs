@@ -128,7 +128,7 @@ pub fn fob_value(
             "international freight"
         };
         steps.push(Step::new(
-            format!("{incoterm} 가격에는 {what_ko}가 들어 있으므로 {currency} {freight_insurance}를 빼서 FOB로 바꿉니다."),
+            format!("{incoterm} 가격에는 {what_ko} 들어 있으므로 {currency} {freight_insurance}만큼 빼서 FOB로 바꿉니다."),
             format!("A {incoterm} price includes {what_en}, so {currency} {freight_insurance} is taken out to reach FOB."),
         ));
         freight_insurance
