@@ -67,7 +67,7 @@ impl Shop {
 fn init_then_wrong_business_number_is_refused_in_korean_and_nothing_stored() {
     let shop = Shop::new();
     let status = shop.json(&["init"]);
-    assert_eq!(status["schema_version"], 1);
+    assert_eq!(status["schema_version"], exportdesk_store::SCHEMA_VERSION);
     assert_eq!(status["has_seller"], false);
     let out = shop.seller("220-81-62518");
     assert_eq!(out.status.code(), Some(1));
@@ -324,4 +324,89 @@ fn product_list_pdf_has_the_catalogue_in_korean() {
     assert!(text.contains("달무리상점"));
     let compact: String = text.split_whitespace().collect();
     assert!(compact.contains("1/1"), "page x / y in the footer");
+}
+
+#[test]
+fn declaration_life_cycle_from_the_command_line() {
+    let shop = Shop::new();
+    shop.ok(&[
+        "seller",
+        "set",
+        "--name",
+        "달무리상점",
+        "--representative",
+        "김하늘",
+        "--business-no",
+        "220-81-62517",
+        "--address",
+        "서울 성동구",
+        "--customs-code",
+        "DALMU1234567890",
+    ]);
+    shop.ok(&["sample", "load"]);
+    let groups = shop.json(&["declarations", "groups"]);
+    let ids: Vec<String> = groups[0]["order_ids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.to_string())
+        .collect();
+    let view = shop.json(&["declarations", "draft", "--orders", &ids.join(",")]);
+    assert_eq!(view["declaration"]["state"], "draft");
+    assert_eq!(view["kind"]["kind"], "simplified");
+    let id = view["declaration"]["id"].to_string();
+    let human = shop.ok(&["declarations", "show", &id]);
+    assert!(human.contains("간이수출신고"), "{human}");
+    shop.ok(&["declarations", "file", &id]);
+    let accepted = shop.json(&[
+        "declarations",
+        "accept",
+        &id,
+        "--no",
+        "12345-26-1234567X",
+        "--date",
+        "2026-11-27",
+    ]);
+    assert_eq!(accepted["declaration"]["loading_due"], "2026-12-28");
+    assert_eq!(accepted["loading"]["date"]["raw"], "2026-12-27");
+    let dash = shop.ok(&["dashboard"]);
+    assert!(dash.contains("2026-12-28"), "{dash}");
+    let late = shop.run(&[
+        "declarations",
+        "extend",
+        &id,
+        "--requested-on",
+        "2026-12-29",
+        "--new-date",
+        "2027-01-20",
+        "--reason",
+        "선박 지연",
+    ]);
+    assert_eq!(late.status.code(), Some(1));
+    assert!(String::from_utf8(late.stderr)
+        .unwrap()
+        .contains("적재기한(2026-12-28) 전에"));
+    shop.ok(&[
+        "declarations",
+        "load",
+        &id,
+        "--date",
+        "2026-12-01",
+        "--bl",
+        "AWB 180-12345675",
+        "--carrier",
+        "KOREA POST",
+    ]);
+    assert_eq!(
+        shop.json(&["dashboard"])["items"].as_array().unwrap().len(),
+        0
+    );
+    let list = shop.json(&["declarations", "list", "--state", "loaded"]);
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    assert_eq!(
+        shop.run(&["declarations", "list", "--state", "done"])
+            .status
+            .code(),
+        Some(1)
+    );
 }

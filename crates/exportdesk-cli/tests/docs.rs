@@ -13,9 +13,18 @@ fn run(kind: &str, input: &str) -> serde_json::Value {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "check {kind} failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "check {kind} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
@@ -31,11 +40,15 @@ fn documented_examples_are_what_the_program_prints() {
         let (before, from_block) = rest.split_at(start);
         rewritten.push_str(before);
         let header_end = from_block.find('\n').unwrap();
-        let kind = from_block["```json input=".len()..header_end].trim().to_string();
+        let kind = from_block["```json input=".len()..header_end]
+            .trim()
+            .to_string();
         let body_end = from_block[header_end..].find("\n```").unwrap() + header_end;
         let input = &from_block[header_end + 1..body_end];
         let after_input = &from_block[body_end + 4..];
-        let out_start = after_input.find("```json output\n").expect("an output block follows each input");
+        let out_start = after_input
+            .find("```json output\n")
+            .expect("an output block follows each input");
         let out_body = &after_input[out_start + "```json output\n".len()..];
         let out_end = out_body.find("```").unwrap();
         let documented = &out_body[..out_end];
@@ -47,9 +60,15 @@ fn documented_examples_are_what_the_program_prints() {
             rewritten.push_str(&serde_json::to_string_pretty(&actual).unwrap());
             rewritten.push('\n');
         } else {
-            let want: serde_json::Value = serde_json::from_str(documented)
-                .unwrap_or_else(|e| panic!("docs/cli.md output block for {kind} is not JSON ({e}); run with UPDATE_DOCS=1"));
-            assert_eq!(actual, want, "docs/cli.md example for `check {kind}` is stale; run with UPDATE_DOCS=1");
+            let want: serde_json::Value = serde_json::from_str(documented).unwrap_or_else(|e| {
+                panic!(
+                    "docs/cli.md output block for {kind} is not JSON ({e}); run with UPDATE_DOCS=1"
+                )
+            });
+            assert_eq!(
+                actual, want,
+                "docs/cli.md example for `check {kind}` is stale; run with UPDATE_DOCS=1"
+            );
             rewritten.push_str(documented);
         }
         rewritten.push_str("```");
