@@ -15,6 +15,8 @@ interface AppState {
   screen: ScreenId;
   /** A screen asked to open its "new" form when it is shown. */
   createOnOpen: boolean;
+  /** A record (product, order, declaration) the screen should open when it is shown. */
+  openId: number | null;
   /** Bumped after a restore or sample load so that open screens reload their lists. */
   generation: number;
   /** Why the app could not start (e.g. the database could not be opened). */
@@ -28,6 +30,7 @@ export const app = $state<AppState>({
   seller: null,
   screen: 'dashboard',
   createOnOpen: false,
+  openId: null,
   generation: 0,
   fatal: null,
 });
@@ -70,6 +73,21 @@ export async function reloadEverything(): Promise<void> {
 export function go(screen: ScreenId, create = false): void {
   app.screen = screen;
   app.createOnOpen = create;
+  app.openId = null;
+}
+
+/** Show `screen` with the record `id` open (a product to fix, an order, a declaration). */
+export function openRecord(screen: ScreenId, id: number): void {
+  app.screen = screen;
+  app.createOnOpen = false;
+  app.openId = id;
+}
+
+/** Consume the "open this record" request of the current screen. */
+export function takeOpenRequest(): number | null {
+  const id = app.openId;
+  app.openId = null;
+  return id;
 }
 
 /** Consume the "open the new form" request of the current screen. */

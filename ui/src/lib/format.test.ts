@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addDays, dottedHs, fixDecimals, formatBusinessNo, formatBytes, formatDate, formatDateTime, formatKrw,
-  formatMoney, formatNumber, groupThousands, isIsoDate, localToday, minorUnits, normalizeDate, weekEnd, weekStart,
+  formatMoney, formatNumber, formatWon, groupThousands, isIsoDate, localToday, minorUnits, normalizeDate, weekEnd, weekStart,
 } from './format';
 
 describe('dates', () => {
@@ -116,5 +116,15 @@ describe('identifiers', () => {
     expect(formatBusinessNo('2208162517')).toBe('220-81-62517');
     expect(formatBusinessNo('220-81-62517')).toBe('220-81-62517');
     expect(formatBusinessNo('123')).toBe('123');
+  });
+});
+
+describe('won', () => {
+  it('shows won with the sign and separators', () => {
+    expect(formatWon('1234567')).toBe('₩1,234,567');
+    expect(formatWon(5000000)).toBe('₩5,000,000');
+    expect(formatWon('-2500')).toBe('-₩2,500');
+    expect(formatWon('0')).toBe('₩0');
+    expect(formatWon(null)).toBe('—');
   });
 });

@@ -152,3 +152,13 @@ export function localToday(now: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
+
+/** Won with the sign and separators: `₩1,234,567` (a fraction, if any, is kept). */
+export function formatWon(amount: string | number | null | undefined): string {
+  if (amount === null || amount === undefined || amount === '') return DASH;
+  const text = String(amount).trim();
+  if (!/^-?\d+(\.\d+)?$/.test(text)) return `₩${text}`;
+  const neg = text.startsWith('-');
+  const digits = fixDecimals(neg ? text.slice(1) : text, 0);
+  return `${neg ? '-' : ''}₩${groupThousands(digits)}`;
+}

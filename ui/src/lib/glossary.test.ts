@@ -24,4 +24,11 @@ describe('glossary', () => {
       expect(koTerms, word).toContain(word);
     }
   });
+
+  it('covers the words of declarations and their deadlines', () => {
+    const koTerms = termIds.map((id) => glossary[id].ko).join(' ');
+    for (const word of ['일반 수출신고', '인도조건', '적재기간 연장', '잠정가격신고', '확정가격신고', '확정·결제일', '세관장확인대상', '신고번호', 'B/L·AWB', '특송업체부호', '적재항', '거래구분', '운송수단']) {
+      expect(koTerms, word).toContain(word);
+    }
+  });
 });

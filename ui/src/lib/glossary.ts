@@ -56,7 +56,7 @@ export const glossary = {
     textEn: 'A term where the seller pays freight and insurance to the destination port on top of the goods.',
   },
   incoterms: {
-    ko: '인코텀즈',
+    ko: '인도조건 (인코텀즈)',
     en: 'Incoterms',
     textKo: '운송비·보험·위험을 판매자와 구매자가 어디까지 맡는지 정한 국제 거래조건(EXW, FOB, CIF, DDP 등)입니다.',
     textEn: 'International trade terms (EXW, FOB, CIF, DDP …) that say who pays transport and insurance and where the risk passes.',
@@ -192,6 +192,54 @@ export const glossary = {
     en: 'Administrative fine',
     textKo: '기한 안에 적재하지 않는 등 법이 정한 의무를 지키지 않았을 때 내는 돈입니다.',
     textEn: 'A money penalty for missing a legal duty, such as loading the goods before the deadline.',
+  },
+  loading_extension: {
+    ko: '적재기간 연장',
+    en: 'Loading period extension',
+    textKo: '적재기한 안에 물품을 싣지 못할 것 같으면 기한이 지나기 전에 세관에 신청해 기간을 늘리는 것으로, 수리일부터 1년까지 가능합니다.',
+    textEn: 'Asking customs, before the loading deadline passes, for more time to load the goods; at most one year from acceptance in total.',
+  },
+  confirm_paid_date: {
+    ko: '확정·결제일',
+    en: 'Confirmation & payment date',
+    textKo: '잠정가격으로 신고한 물품의 가격이 확정되고 대금이 결제된 날로, 확정가격신고 기한을 세는 출발점입니다.',
+    textEn: 'The day the provisional price became final and was paid; the final price deadline is counted from it.',
+  },
+  declaration_no: {
+    ko: '신고번호',
+    en: 'Declaration number',
+    textKo: '수리된 수출신고에 붙는 번호(신고인부호-연도-일련번호)로, 수리 통지서에서 확인하고 재수입이나 환급 때 인용합니다.',
+    textEn: 'The number of an accepted export declaration (declarant code, year, serial), shown on the acceptance notice and quoted for re-imports and refunds.',
+  },
+  bl_awb: {
+    ko: 'B/L·AWB',
+    en: 'B/L · AWB',
+    textKo: '배로 보내면 선하증권(B/L), 비행기로 보내면 항공화물운송장(AWB)으로, 물품이 실렸다는 증거이자 적재를 기록할 때 적는 번호입니다.',
+    textEn: 'The bill of lading (sea) or air waybill (air) that proves the goods were loaded; its number is recorded with the loading.',
+  },
+  courier_code: {
+    ko: '특송업체부호',
+    en: 'Courier code',
+    textKo: '물품을 운송하는 특송업체를 나타내는 부호로, 2022년부터 전자상거래 수출신고서에 적습니다.',
+    textEn: 'The code of the express courier carrying the goods, required on e-commerce export declarations since 2022.',
+  },
+  loading_port: {
+    ko: '적재항',
+    en: 'Port of loading',
+    textKo: '물품을 배나 비행기에 싣는 국내 항구나 공항으로, 인천공항은 ICN, 부산항은 PUS처럼 부호로 적습니다.',
+    textEn: 'The Korean port or airport where the goods are loaded, written as a code such as ICN for Incheon airport or PUS for Busan.',
+  },
+  transport_mode: {
+    ko: '운송수단',
+    en: 'Transport mode',
+    textKo: '물품을 외국으로 보내는 방법으로, 항공·해상·우편·특송 가운데 하나를 고릅니다.',
+    textEn: 'How the goods travel abroad: air, sea, post or express courier.',
+  },
+  transaction_type: {
+    ko: '거래구분',
+    en: 'Transaction type',
+    textKo: '수출 거래의 종류를 나타내는 두 자리 부호로, 전자상거래 간이수출은 15를 씁니다.',
+    textEn: 'A two-digit code for the kind of export transaction; simplified e-commerce exports use 15.',
   },
   customs_broker: {
     ko: '관세사',

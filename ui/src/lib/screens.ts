@@ -28,7 +28,7 @@ export const navItems: NavItem[] = [
   { id: 'orders', label: 'nav.orders' },
   { id: 'products', label: 'nav.products' },
   { id: 'buyers', label: 'nav.buyers' },
-  { id: 'declarations', label: 'nav.declarations', later: true },
+  { id: 'declarations', label: 'nav.declarations' },
   { id: 'shipments', label: 'nav.shipments', later: true },
   { id: 'origin', label: 'nav.origin', later: true },
   { id: 'returns', label: 'nav.returns', later: true },
