@@ -415,14 +415,13 @@ impl App {
     pub fn declaration_view(&self, id: i64) -> Result<DeclarationView> {
         let mut d = self.load_declaration(id)?;
         let exporter = self.exporter()?;
-        // The figures of a filed declaration are what was filed; recomputing only explains them.
-        let (fob, kind) = {
-            let mut copy = d.clone();
-            self.evaluate(&mut copy)?
+        // A draft follows the current data; the figures of a filed declaration are what was
+        // filed, and recomputing a copy only explains them.
+        let (fob, kind) = if d.state == DeclarationState::Draft {
+            self.evaluate(&mut d)?
+        } else {
+            self.evaluate(&mut d.clone())?
         };
-        if d.state == DeclarationState::Draft {
-            self.evaluate(&mut d)?;
-        }
         let book = &self.rulebook;
         let required = match d.kind {
             DeclarationKind::Simplified => book
@@ -884,6 +883,59 @@ impl App {
             months,
             guide: self.first_export_guide()?,
         })
+    }
+
+    /// Open deadlines due within the reminder window (overdue ones included), for the start-up
+    /// notification. Returns the title and body in the user's language, or `None` when nothing is due.
+    pub fn reminder(&self) -> Result<Option<(String, String)>> {
+        let settings = self.settings()?;
+        let today = self.today();
+        let due: Vec<DashboardItem> = self
+            .store
+            .open_deadlines(50)?
+            .into_iter()
+            .map(|d| dashboard_item(d, today))
+            .filter(|i| i.days_left <= settings.reminder_days as i64)
+            .collect();
+        if due.is_empty() {
+            return Ok(None);
+        }
+        let ko = settings.language == exportdesk_rules::problem::Lang::Ko;
+        let title = if ko {
+            format!(
+                "ExportDesk: {}일 안에 챙길 기한 {}건",
+                settings.reminder_days,
+                due.len()
+            )
+        } else {
+            format!(
+                "ExportDesk: {} deadline(s) within {} days",
+                due.len(),
+                settings.reminder_days
+            )
+        };
+        let body: Vec<String> = due
+            .iter()
+            .take(5)
+            .map(|i| {
+                let what = match (i.deadline.kind.as_str(), ko) {
+                    ("loading", true) => "적재기한",
+                    ("loading", false) => "loading",
+                    (_, true) => "확정가격신고",
+                    (_, false) => "final price",
+                };
+                let no = i
+                    .deadline
+                    .declaration_no
+                    .clone()
+                    .unwrap_or_else(|| format!("#{}", i.deadline.declaration_id));
+                format!(
+                    "{} {what} · {no} · {}",
+                    i.deadline.due, i.deadline.buyer_name
+                )
+            })
+            .collect();
+        Ok(Some((title, body.join("\n"))))
     }
 
     fn first_export_guide(&self) -> Result<Vec<GuideStep>> {

@@ -16,6 +16,8 @@ pub struct Settings {
     pub backup_keep: u32,
     /// Backup folder; empty means `backups/` beside the database.
     pub backup_dir: String,
+    /// On start, a desktop notification lists the deadlines due within this many days.
+    pub reminder_days: u32,
 }
 
 impl Default for Settings {
@@ -25,6 +27,7 @@ impl Default for Settings {
             auto_backup: true,
             backup_keep: 14,
             backup_dir: String::new(),
+            reminder_days: 7,
         }
     }
 }
@@ -42,6 +45,9 @@ impl Settings {
                 .and_then(|v| v.parse().ok())
                 .unwrap_or(d.backup_keep),
             backup_dir: get("backup_dir")?.unwrap_or(d.backup_dir),
+            reminder_days: get("reminder_days")?
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(d.reminder_days),
         })
     }
 
@@ -61,6 +67,22 @@ impl Settings {
                     ),
                 )
                 .at("backup_keep"),
+            );
+        }
+        if !(1..=60).contains(&self.reminder_days) {
+            p.push(
+                Problem::new(
+                    "settings.reminder_days",
+                    format!(
+                        "알림 기간은 1일에서 60일 사이여야 합니다 (입력: {}).",
+                        self.reminder_days
+                    ),
+                    format!(
+                        "The reminder window must be between 1 and 60 days (entered: {}).",
+                        self.reminder_days
+                    ),
+                )
+                .at("reminder_days"),
             );
         }
         let dir = self.backup_dir.trim();
@@ -91,7 +113,8 @@ impl Settings {
             if self.auto_backup { "true" } else { "false" },
         )?;
         w.set_setting("backup_keep", &self.backup_keep.to_string())?;
-        w.set_setting("backup_dir", &self.backup_dir)
+        w.set_setting("backup_dir", &self.backup_dir)?;
+        w.set_setting("reminder_days", &self.reminder_days.to_string())
     }
 
     pub fn backup_dir_or_default(&self, db_path: &Path) -> PathBuf {

@@ -192,7 +192,11 @@ backup_keep: number,
 /**
  * Backup folder; empty means `backups/` beside the database.
  */
-backup_dir: string, };
+backup_dir: string, 
+/**
+ * On start, a desktop notification lists the deadlines due within this many days.
+ */
+reminder_days: number, };
 
 export type GeneratedDocument = { path: string, bytes: number, };
 
