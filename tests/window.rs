@@ -128,3 +128,88 @@ async fn product_with_hs_finder_and_english_ui() {
     s.screenshot("13-settings-english").await;
     s.close().await;
 }
+
+/// The heart of the product: sample orders → draft → "simplified" with its reason → file →
+/// accept → the loading deadline on the dashboard with the right date → record loading → gone;
+/// the worksheet PDF holds the declaration's values.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn declaration_from_sample_orders_to_loading() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e2e.sqlite3");
+    let s = Session::launch(&db, TODAY).await;
+    s.fill("seller-name", "달무리상점").await;
+    s.fill("seller-representative", "김하늘").await;
+    s.fill("seller-business-no", "220-81-62517").await;
+    s.fill("seller-customs-code", "DALMU1234567890").await;
+    s.fill("seller-address", "서울특별시 성동구 성수이로 7")
+        .await;
+    s.click("seller-save").await;
+    s.click("sample-load").await;
+    s.click("onboarding-finish").await;
+    s.wait("dashboard").await;
+
+    s.click("nav-declarations").await;
+    s.click("declaration-new").await;
+    let groups = s.wait_count("group-row", 1).await;
+    s.screenshot("21-declaration-groups").await;
+    groups[0]
+        .find(fantoccini::Locator::Css("[data-testid=group-draft]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    s.wait("declaration-view").await;
+    s.wait_text("declaration-kind", "간이수출신고").await;
+    let reason = s.text("declaration-reason").await;
+    assert!(
+        reason.contains("간이수출신고") && reason.contains("₩5,000,000"),
+        "{reason}"
+    );
+    s.screenshot("22-declaration-draft").await;
+
+    s.click("declaration-file").await;
+    s.click("file-save").await;
+    s.click("declaration-accept").await;
+    s.fill("accept-no", "12345-26-1234567X").await;
+    s.fill("accept-date", "2026-11-27").await;
+    s.click("accept-save").await;
+    s.wait("loading-deadline").await;
+    s.screenshot("23-declaration-accepted").await;
+    assert_eq!(count_rows(&db, "declarations"), 1);
+
+    // 2026-11-27 + 30 days = Sun 2026-12-27 → Mon 2026-12-28.
+    s.click("worksheet-pdf").await;
+    let saved = s.wait_text("worksheet-path", ".pdf").await;
+    let path = saved
+        .split_whitespace()
+        .find(|w| w.ends_with(".pdf"))
+        .unwrap()
+        .to_string();
+    let text = std::process::Command::new("pdftotext")
+        .args(["-layout", &path, "-"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("12345-26-1234567X")
+            && text.contains("간이수출신고")
+            && text.contains("2026-12-28"),
+        "{text}"
+    );
+
+    s.click("nav-dashboard").await;
+    let items = s.wait_count("dashboard-deadline", 1).await;
+    let due = items[0].attr("data-due").await.unwrap();
+    assert_eq!(due.as_deref(), Some("2026-12-28"));
+    s.screenshot("24-dashboard-deadline").await;
+    s.click("deadline-action").await;
+    s.fill("load-date", "2026-12-01").await;
+    s.fill("load-bl", "AWB 180-12345675").await;
+    s.fill("load-carrier", "KOREA POST").await;
+    s.click("load-save").await;
+    s.wait("deadlines-empty").await;
+    assert!(s.all("dashboard-deadline").await.is_empty());
+    s.screenshot("25-dashboard-after-loading").await;
+    s.close().await;
+}

@@ -664,6 +664,25 @@ impl App {
         self.declaration_view(id)
     }
 
+    /// Load a declaration, check it is in one of the `allowed` states (else say `wrong`), let
+    /// `change` update it, and save it in one transaction. Every life-cycle step goes through here.
+    fn transition(
+        &mut self,
+        id: i64,
+        allowed: &[DeclarationState],
+        wrong: (&str, &str),
+        change: impl FnOnce(&Self, &mut Declaration) -> Result<()>,
+    ) -> Result<DeclarationView> {
+        let mut d = self.load_declaration(id)?;
+        if !allowed.contains(&d.state) {
+            return Err(wrong_state(&d, wrong.0, wrong.1));
+        }
+        change(self, &mut d)?;
+        self.store
+            .write(self.clock.now(), |w| w.save_declaration(&d))?;
+        self.declaration_view(id)
+    }
+
     /// Record acceptance (수리): number and date; the loading deadline starts.
     pub fn accept_declaration(
         &mut self,
@@ -671,43 +690,36 @@ impl App {
         declaration_no: &str,
         accepted_on: &str,
     ) -> Result<DeclarationView> {
-        let mut d = self.load_declaration(id)?;
-        if d.state != DeclarationState::Filed {
-            return Err(wrong_state(
-                &d,
-                "신고한(신고함) 건만 수리를 기록할 수 있습니다.",
-                "Only a filed declaration can be accepted.",
-            ));
-        }
-        if declaration_no.trim().is_empty() {
-            return Err(Problem::new(
-                "declaration_no.empty",
-                "수출신고번호를 입력하세요 (수리 통지서에 있습니다).",
-                "Enter the declaration number (it is on the acceptance notice).",
-            )
-            .at("declaration_no")
-            .into());
-        }
-        let accepted = parse_date(accepted_on, "accepted_on")?;
-        if d.filed_on.is_some_and(|f| accepted < f) {
-            return Err(Problem::new(
-                "declaration.accepted_before_filing",
-                format!("수리일 {accepted}이 신고일보다 앞섭니다."),
-                format!("The acceptance date {accepted} is before the filing date."),
-            )
-            .at("accepted_on")
-            .into());
-        }
-        let (number, _warning) = check_declaration_no(declaration_no);
-        let dl = loading_deadline(accepted, &self.rulebook)?;
-        d.state = DeclarationState::Accepted;
-        d.declaration_no = Some(number);
-        d.accepted_on = Some(accepted);
-        d.loading_raw = Some(dl.date.raw);
-        d.loading_due = Some(dl.date.due);
-        self.store
-            .write(self.clock.now(), |w| w.save_declaration(&d))?;
-        self.declaration_view(id)
+        let wrong = (
+            "신고한(신고함) 건만 수리를 기록할 수 있습니다.",
+            "Only a filed declaration can be accepted.",
+        );
+        self.transition(id, &[DeclarationState::Filed], wrong, |app, d| {
+            let number = required_text(
+                declaration_no,
+                "declaration_no",
+                "수출신고번호 (수리 통지서에 있습니다)",
+                "declaration number (on the acceptance notice)",
+            )?;
+            let accepted = parse_date(accepted_on, "accepted_on")?;
+            if d.filed_on.is_some_and(|f| accepted < f) {
+                return Err(Problem::new(
+                    "declaration.accepted_before_filing",
+                    format!("수리일 {accepted}이 신고일보다 앞섭니다."),
+                    format!("The acceptance date {accepted} is before the filing date."),
+                )
+                .at("accepted_on")
+                .into());
+            }
+            // An unusual number is kept as entered; the view shows the warning.
+            let dl = loading_deadline(accepted, &app.rulebook)?;
+            d.state = DeclarationState::Accepted;
+            d.declaration_no = Some(check_declaration_no(&number).0);
+            d.accepted_on = Some(accepted);
+            d.loading_raw = Some(dl.date.raw);
+            d.loading_due = Some(dl.date.due);
+            Ok(())
+        })
     }
 
     /// Record a granted loading-period extension.
@@ -718,39 +730,29 @@ impl App {
         new_date: &str,
         reason: &str,
     ) -> Result<DeclarationView> {
-        let mut d = self.load_declaration(id)?;
-        if d.state != DeclarationState::Accepted {
-            return Err(wrong_state(
-                &d,
-                "수리되고 아직 적재하지 않은 신고만 적재기간을 연장할 수 있습니다.",
-                "Only an accepted, not yet loaded declaration can be extended.",
-            ));
-        }
-        if reason.trim().is_empty() {
-            return Err(Problem::new(
-                "extension.reason_empty",
-                "연장 사유를 입력하세요.",
-                "Enter the reason for the extension.",
-            )
-            .at("reason")
-            .into());
-        }
-        let accepted = d.accepted_on.expect("accepted declarations have a date");
-        let current = self.current_loading_deadline(&d)?.expect("accepted");
-        let requested = parse_date(requested_on, "requested_on")?;
-        let new = parse_date(new_date, "new_date")?;
-        let dl = extend_loading(accepted, &current, requested, new, &self.rulebook)?;
-        d.extensions.push(LoadingExtension {
-            requested_on: requested,
-            new_date: new,
-            due: dl.date.due,
-            reason: reason.trim().to_string(),
-        });
-        d.loading_raw = Some(dl.date.raw);
-        d.loading_due = Some(dl.date.due);
-        self.store
-            .write(self.clock.now(), |w| w.save_declaration(&d))?;
-        self.declaration_view(id)
+        let wrong = (
+            "수리되고 아직 적재하지 않은 신고만 적재기간을 연장할 수 있습니다.",
+            "Only an accepted, not yet loaded declaration can be extended.",
+        );
+        self.transition(id, &[DeclarationState::Accepted], wrong, |app, d| {
+            let reason = required_text(reason, "reason", "연장 사유", "reason for the extension")?;
+            let accepted = d.accepted_on.expect("accepted declarations have a date");
+            let current = app
+                .current_loading_deadline(d)?
+                .expect("accepted declarations have a deadline");
+            let requested = parse_date(requested_on, "requested_on")?;
+            let new = parse_date(new_date, "new_date")?;
+            let dl = extend_loading(accepted, &current, requested, new, &app.rulebook)?;
+            d.extensions.push(LoadingExtension {
+                requested_on: requested,
+                new_date: new,
+                due: dl.date.due,
+                reason,
+            });
+            d.loading_raw = Some(dl.date.raw);
+            d.loading_due = Some(dl.date.due);
+            Ok(())
+        })
     }
 
     /// Record loading (적재): closes the loading deadline.
@@ -761,12 +763,14 @@ impl App {
         bl_awb: &str,
         carrier: &str,
     ) -> Result<DeclarationView> {
-        let d = self.load_declaration(id)?;
-        let loaded = parse_date(loaded_on, "loaded_on")?;
-        let d = loaded_declaration(d, loaded, bl_awb, carrier)?;
-        self.store
-            .write(self.clock.now(), |w| w.save_declaration(&d))?;
-        self.declaration_view(id)
+        let wrong = (
+            "수리된 신고만 적재를 기록할 수 있습니다.",
+            "Only an accepted declaration can be loaded.",
+        );
+        self.transition(id, &[DeclarationState::Accepted], wrong, |_, d| {
+            let loaded = parse_date(loaded_on, "loaded_on")?;
+            record_loaded(d, loaded, bl_awb, carrier)
+        })
     }
 
     pub fn cancel_declaration(
@@ -775,32 +779,26 @@ impl App {
         cancelled_on: &str,
         reason: &str,
     ) -> Result<DeclarationView> {
-        let mut d = self.load_declaration(id)?;
-        if matches!(
-            d.state,
-            DeclarationState::Loaded | DeclarationState::Cancelled | DeclarationState::Draft
-        ) {
-            return Err(wrong_state(
-                &d,
-                "신고했거나 수리된 건만 취소로 기록할 수 있습니다 (작성 중인 건은 삭제하세요).",
-                "Only a filed or accepted declaration can be cancelled (delete a draft instead).",
-            ));
-        }
-        if reason.trim().is_empty() {
-            return Err(Problem::new(
-                "cancel.reason_empty",
-                "취소(취하) 사유를 입력하세요.",
-                "Enter the reason for the cancellation.",
-            )
-            .at("reason")
-            .into());
-        }
-        d.state = DeclarationState::Cancelled;
-        d.cancelled_on = Some(parse_date(cancelled_on, "cancelled_on")?);
-        d.cancel_reason = reason.trim().to_string();
-        self.store
-            .write(self.clock.now(), |w| w.save_declaration(&d))?;
-        self.declaration_view(id)
+        let wrong = (
+            "신고했거나 수리된 건만 취소로 기록할 수 있습니다 (작성 중인 건은 삭제하세요).",
+            "Only a filed or accepted declaration can be cancelled (delete a draft instead).",
+        );
+        self.transition(
+            id,
+            &[DeclarationState::Filed, DeclarationState::Accepted],
+            wrong,
+            |_, d| {
+                d.cancel_reason = required_text(
+                    reason,
+                    "reason",
+                    "취소(취하) 사유",
+                    "reason for the cancellation",
+                )?;
+                d.cancelled_on = Some(parse_date(cancelled_on, "cancelled_on")?);
+                d.state = DeclarationState::Cancelled;
+                Ok(())
+            },
+        )
     }
 
     /// Mark the price provisional (잠정가격신고) with the confirmation & payment date.
@@ -809,30 +807,32 @@ impl App {
         id: i64,
         confirmed_paid_on: &str,
     ) -> Result<DeclarationView> {
-        let mut d = self.load_declaration(id)?;
-        if d.state == DeclarationState::Cancelled {
-            return Err(wrong_state(
-                &d,
-                "취소된 신고에는 잠정가격을 기록할 수 없습니다.",
-                "A cancelled declaration cannot be marked provisional.",
-            ));
-        }
-        if d.final_filed_on.is_some() {
-            return Err(refuse(
-                "final_price.already_filed",
-                "확정가격신고를 이미 기록했습니다.".into(),
-                "The final price is already recorded.".into(),
-            ));
-        }
-        let paid = parse_date(confirmed_paid_on, "confirmed_paid_on")?;
-        let dl = final_price_deadline(paid, d.declared_on, &self.rulebook)?;
-        d.provisional = true;
-        d.confirmed_paid_on = Some(paid);
-        d.final_price_raw = Some(dl.date.raw);
-        d.final_price_due = Some(dl.date.due);
-        self.store
-            .write(self.clock.now(), |w| w.save_declaration(&d))?;
-        self.declaration_view(id)
+        let open = [
+            DeclarationState::Draft,
+            DeclarationState::Filed,
+            DeclarationState::Accepted,
+            DeclarationState::Loaded,
+        ];
+        let wrong = (
+            "취소된 신고에는 잠정가격을 기록할 수 없습니다.",
+            "A cancelled declaration cannot be marked provisional.",
+        );
+        self.transition(id, &open, wrong, |app, d| {
+            if d.final_filed_on.is_some() {
+                return Err(refuse(
+                    "final_price.already_filed",
+                    "확정가격신고를 이미 기록했습니다.".into(),
+                    "The final price is already recorded.".into(),
+                ));
+            }
+            let paid = parse_date(confirmed_paid_on, "confirmed_paid_on")?;
+            let dl = final_price_deadline(paid, d.declared_on, &app.rulebook)?;
+            d.provisional = true;
+            d.confirmed_paid_on = Some(paid);
+            d.final_price_raw = Some(dl.date.raw);
+            d.final_price_due = Some(dl.date.due);
+            Ok(())
+        })
     }
 
     /// Record the final price declaration: the amended FOB is kept beside the provisional one.
@@ -842,25 +842,34 @@ impl App {
         final_fob_krw: &str,
         filed_on: &str,
     ) -> Result<DeclarationView> {
-        let mut d = self.load_declaration(id)?;
-        if !d.provisional || d.confirmed_paid_on.is_none() {
-            return Err(refuse("final_price.not_provisional", "잠정가격으로 신고한 건이 아닙니다. 먼저 잠정가격과 확정·결제일을 기록하세요.".into(), "This declaration is not provisional; record the provisional price and the confirmation & payment date first.".into()));
-        }
-        let amount = parse_non_negative(final_fob_krw, "final_fob_krw")?;
-        if amount.fract() != Decimal::ZERO {
-            return Err(Problem::new(
-                "final_price.whole_won",
-                "확정 FOB는 원 단위 정수로 입력하세요.",
-                "Enter the final FOB in whole won.",
-            )
-            .at("final_fob_krw")
-            .into());
-        }
-        d.final_fob_krw = Some(amount);
-        d.final_filed_on = Some(parse_date(filed_on, "filed_on")?);
-        self.store
-            .write(self.clock.now(), |w| w.save_declaration(&d))?;
-        self.declaration_view(id)
+        let open = [
+            DeclarationState::Draft,
+            DeclarationState::Filed,
+            DeclarationState::Accepted,
+            DeclarationState::Loaded,
+        ];
+        let wrong = (
+            "취소된 신고에는 확정가격을 기록할 수 없습니다.",
+            "A cancelled declaration cannot take a final price.",
+        );
+        self.transition(id, &open, wrong, |_, d| {
+            if !d.provisional || d.confirmed_paid_on.is_none() {
+                return Err(refuse(
+                    "final_price.not_provisional",
+                    "잠정가격으로 신고한 건이 아닙니다. 먼저 잠정가격과 확정·결제일을 기록하세요.".into(),
+                    "This declaration is not provisional; record the provisional price and the confirmation & payment date first.".into(),
+                ));
+            }
+            let amount = parse_non_negative(final_fob_krw, "final_fob_krw")?;
+            if amount.fract() != Decimal::ZERO {
+                return Err(Problem::new("final_price.whole_won", "확정 FOB는 원 단위 정수로 입력하세요.", "Enter the final FOB in whole won.")
+                    .at("final_fob_krw")
+                    .into());
+            }
+            d.final_fob_krw = Some(amount);
+            d.final_filed_on = Some(parse_date(filed_on, "filed_on")?);
+            Ok(())
+        })
     }
 
     /// The deadline dashboard on `today` (the app's clock).
@@ -1014,19 +1023,12 @@ impl App {
 }
 
 /// Close the loading deadline of `d` (accepted) with the loading facts.
-pub(crate) fn loaded_declaration(
-    mut d: Declaration,
+pub(crate) fn record_loaded(
+    d: &mut Declaration,
     loaded: NaiveDate,
     bl_awb: &str,
     carrier: &str,
-) -> Result<Declaration> {
-    if d.state != DeclarationState::Accepted {
-        return Err(wrong_state(
-            &d,
-            "수리된 신고만 적재를 기록할 수 있습니다.",
-            "Only an accepted declaration can be loaded.",
-        ));
-    }
+) -> Result<()> {
     if d.accepted_on.is_some_and(|a| loaded < a) {
         return Err(Problem::new(
             "loading.before_acceptance",
@@ -1036,7 +1038,8 @@ pub(crate) fn loaded_declaration(
         .at("loaded_on")
         .into());
     }
-    if bl_awb.trim().is_empty() {
+    let bl = bl_awb.trim();
+    if bl.is_empty() {
         return Err(Problem::new(
             "loading.bl_empty",
             "B/L 또는 AWB 번호를 입력하세요.",
@@ -1047,9 +1050,24 @@ pub(crate) fn loaded_declaration(
     }
     d.state = DeclarationState::Loaded;
     d.loaded_on = Some(loaded);
-    d.bl_awb = bl_awb.trim().to_string();
+    d.bl_awb = bl.to_string();
     d.carrier = carrier.trim().to_string();
-    Ok(d)
+    Ok(())
+}
+
+/// A text the user must give: trimmed, or a problem naming it.
+fn required_text(value: &str, field: &str, what_ko: &str, what_en: &str) -> Result<String> {
+    let v = value.trim();
+    if v.is_empty() {
+        return Err(Problem::new(
+            &format!("{field}.empty"),
+            format!("{what_ko}을(를) 입력하세요."),
+            format!("Enter the {what_en}."),
+        )
+        .at(field)
+        .into());
+    }
+    Ok(v.to_string())
 }
 
 fn dashboard_item(deadline: DeadlineRow, today: NaiveDate) -> DashboardItem {
