@@ -46,6 +46,11 @@ const COMMANDS: &[&str] = &[
     "declaration_provisional",
     "declaration_final_price",
     "dashboard",
+    "document_declaration_worksheet",
+    "document_deadline_report",
+    "document_declarations_xlsx",
+    "document_worksheets_batch",
+    "document_batch_cancel",
 ];
 
 fn main() {

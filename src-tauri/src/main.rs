@@ -12,14 +12,16 @@ use exportdesk_rules::rates::{parse_date, RateDraft, WeeklyRate};
 use exportdesk_rules::records::{
     Buyer, BuyerDraft, Order, OrderDraft, Product, ProductDraft, Seller, SellerDraft,
 };
-use exportdesk_rules::Problems;
+use exportdesk_rules::{Problem, Problems};
 use exportdesk_store::{
     BackupCheck, BackupInfo, ChangeEntry, DeclarationFilter, DeclarationRow, OrderFilter, OrderRow,
     ProductRow,
 };
+use serde::Serialize;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
-use tauri::State;
+use tauri::{AppHandle, Emitter, Manager, State};
 
 type Answer<T> = Result<T, Problems>;
 
@@ -312,6 +314,96 @@ fn dashboard(shell: State<'_, Shell>) -> Answer<Dashboard> {
     shell.run(|a| a.dashboard())
 }
 
+#[tauri::command(rename_all = "snake_case")]
+fn document_declaration_worksheet(shell: State<'_, Shell>, id: i64) -> Answer<GeneratedDocument> {
+    shell.run(|a| a.declaration_worksheet_pdf(id, None))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn document_deadline_report(shell: State<'_, Shell>) -> Answer<GeneratedDocument> {
+    shell.run(|a| a.deadline_report_pdf(None))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn document_declarations_xlsx(shell: State<'_, Shell>, ids: Vec<i64>) -> Answer<GeneratedDocument> {
+    shell.run(|a| a.declarations_xlsx(&ids, None))
+}
+
+/// The event sent after each file of a worksheet batch.
+const PROGRESS_EVENT: &str = "documents-progress";
+
+/// Payload of [`PROGRESS_EVENT`]: files done out of the batch's total.
+#[derive(Debug, Clone, Serialize)]
+struct BatchProgress {
+    done: usize,
+    total: usize,
+}
+
+/// The worksheet batch: whether one runs, and its cancel flag.
+#[derive(Default)]
+struct Batch {
+    running: AtomicBool,
+    cancel: AtomicBool,
+}
+
+/// Clears `running` when the batch ends, however it ends.
+struct Running<'a>(&'a AtomicBool);
+
+impl Drop for Running<'_> {
+    fn drop(&mut self) {
+        self.0.store(false, Ordering::SeqCst);
+    }
+}
+
+/// Worksheets for several declarations, made off the main thread. The app is locked for one
+/// file at a time, so other commands (and the cancel button) are answered between files.
+#[tauri::command(rename_all = "snake_case")]
+async fn document_worksheets_batch(
+    handle: AppHandle,
+    ids: Vec<i64>,
+) -> Answer<Vec<GeneratedDocument>> {
+    tauri::async_runtime::spawn_blocking(move || worksheets_batch(&handle, &ids))
+        .await
+        .map_err(|e| {
+            Problem::new(
+                "documents.batch_failed",
+                format!("워크시트 만들기가 중단되었습니다: {e}. 다시 시도하세요. 이미 저장된 파일은 그대로 있습니다."),
+                format!("Making the worksheets stopped: {e}. Try again; files already saved are kept."),
+            )
+        })?
+}
+
+fn worksheets_batch(handle: &AppHandle, ids: &[i64]) -> Answer<Vec<GeneratedDocument>> {
+    let batch = handle.state::<Batch>();
+    if batch.running.swap(true, Ordering::SeqCst) {
+        return Err(Problem::new(
+            "documents.batch_running",
+            "워크시트를 이미 만들고 있습니다. 끝나거나 취소한 뒤 다시 시도하세요.",
+            "Worksheets are already being made; wait for them or cancel, then try again.",
+        )
+        .into());
+    }
+    let _running = Running(&batch.running);
+    batch.cancel.store(false, Ordering::SeqCst);
+    let shell = handle.state::<Shell>();
+    exportdesk_app::worksheet_batch(
+        ids,
+        &mut |id| shell.run(|a| a.declaration_worksheet_pdf(id, None)),
+        &mut |done, total| {
+            if let Err(e) = handle.emit(PROGRESS_EVENT, BatchProgress { done, total }) {
+                eprintln!("exportdesk: progress event not sent: {e}");
+            }
+        },
+        &batch.cancel,
+    )
+}
+
+/// Ask the running worksheet batch to stop after the file it is making.
+#[tauri::command(rename_all = "snake_case")]
+fn document_batch_cancel(batch: State<'_, Batch>) {
+    batch.cancel.store(true, Ordering::SeqCst);
+}
+
 fn open_app() -> Result<App, Problems> {
     let path = exportdesk_app::resolve_db_path(None);
     let mut app = App::open(&path, exportdesk_app::clock_from_env())?;
@@ -328,6 +420,7 @@ fn main() {
     }
     tauri::Builder::default()
         .manage(Shell(Mutex::new(opened)))
+        .manage(Batch::default())
         .invoke_handler(tauri::generate_handler![
             status,
             reference,
@@ -374,6 +467,11 @@ fn main() {
             declaration_provisional,
             declaration_final_price,
             dashboard,
+            document_declaration_worksheet,
+            document_deadline_report,
+            document_declarations_xlsx,
+            document_worksheets_batch,
+            document_batch_cancel,
         ])
         .run(tauri::generate_context!())
         .expect("error while running ExportDesk");

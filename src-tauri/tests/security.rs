@@ -1,5 +1,5 @@
 //! The window's security settings: a strict CSP, no remote content, and capabilities that allow
-//! exactly the app's own commands. (Being an integration test, this also makes `cargo test`
+//! exactly the app's own commands plus listening to the app's events. (Being an integration test, this also makes `cargo test`
 //! build the app binary that the end-to-end tests launch.)
 
 use serde_json::Value;
@@ -44,6 +44,11 @@ fn csp_is_strict_and_local() {
     );
 }
 
+/// Core permissions beyond our commands: the window may listen to (and stop listening to) the
+/// app's events, such as the worksheet batch's progress. It may not emit events, nor use any
+/// other core or plugin permission.
+const CORE: &[&str] = &["core:event:allow-listen", "core:event:allow-unlisten"];
+
 #[test]
 fn capabilities_list_only_our_commands() {
     let cap = read("capabilities/main.json");
@@ -53,11 +58,24 @@ fn capabilities_list_only_our_commands() {
         .iter()
         .map(|p| p.as_str().unwrap().to_string())
         .collect();
-    let expected: Vec<String> = commands()
+    let mut expected: Vec<String> = commands()
         .iter()
         .map(|c| format!("allow-{}", c.replace('_', "-")))
         .collect();
+    expected.extend(CORE.iter().map(|p| p.to_string()));
     assert_eq!(perms, expected);
+    assert!(
+        perms
+            .iter()
+            .all(|p| !p.contains(':') || CORE.contains(&p.as_str())),
+        "no other core or plugin permission"
+    );
+    assert!(
+        !perms
+            .iter()
+            .any(|p| p.contains("emit") || p.ends_with(":default")),
+        "the window may not emit events or take default permission sets"
+    );
     assert!(
         cap.get("remote").is_none(),
         "no remote URLs may use the IPC"
@@ -83,4 +101,18 @@ fn every_command_is_registered_in_the_handler() {
         .filter(|s| !s.is_empty())
         .collect();
     assert_eq!(registered, commands());
+}
+
+#[test]
+fn batch_progress_is_an_event_the_window_may_listen_to() {
+    let main = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/main.rs"),
+    )
+    .unwrap();
+    assert!(main.contains("const PROGRESS_EVENT: &str = \"documents-progress\";"));
+    assert!(
+        main.contains("spawn_blocking"),
+        "the batch runs off the main thread"
+    );
+    assert!(commands().contains(&"document_batch_cancel".to_string()));
 }

@@ -8,6 +8,7 @@
 mod clock;
 mod config;
 pub mod declarations;
+mod documents;
 mod sample;
 mod settings;
 pub mod types;
@@ -18,6 +19,7 @@ pub use declarations::{
     Dashboard, DashboardItem, DeclarationView, DocumentsAdvice, DraftEdit, DraftRequest,
     GroupProposal, GuideStep,
 };
+pub use documents::worksheet_batch;
 pub use settings::Settings;
 pub use types::*;
 
@@ -352,48 +354,6 @@ impl App {
         self.settings()
     }
 
-    // ---- documents --------------------------------------------------------------------------
-
-    /// Folder the generated paperwork is written to: `documents/` beside the database.
-    pub fn documents_dir(&self) -> PathBuf {
-        self.db_path()
-            .parent()
-            .unwrap_or(Path::new("."))
-            .join("documents")
-    }
-
-    /// The product list with HS codes as PDF, written to `out` (or the documents folder).
-    pub fn product_list_pdf(&self, out: Option<&Path>) -> Result<GeneratedDocument> {
-        let products: Vec<Product> = self
-            .store
-            .products("")?
-            .into_iter()
-            .map(|r| r.product)
-            .collect();
-        if products.is_empty() {
-            return Err(Problem::new(
-                "documents.no_products",
-                "상품이 없어 상품 목록을 만들 수 없습니다. 먼저 상품을 등록하세요.",
-                "There are no products to list; add products first.",
-            )
-            .into());
-        }
-        let today = self.today();
-        let bytes =
-            exportdesk_documents::product_list_pdf(self.store.seller()?.as_ref(), &products, today);
-        let path = match out {
-            Some(p) => p.to_path_buf(),
-            None => self
-                .documents_dir()
-                .join(format!("product-list-{today}.pdf")),
-        };
-        write_document(&path, &bytes)?;
-        Ok(GeneratedDocument {
-            path: path.display().to_string(),
-            bytes: bytes.len() as u64,
-        })
-    }
-
     // ---- sample data ------------------------------------------------------------------------
 
     /// Load the sample shop (products, buyers, orders, 12 weeks of rates) into an empty shop.
@@ -412,33 +372,6 @@ impl App {
             .store
             .write(self.clock.now(), |w| sample::apply(w, plan))?)
     }
-}
-
-/// Write a generated file completely or not at all (a temporary file renamed into place).
-fn write_document(path: &Path, bytes: &[u8]) -> Result<()> {
-    let fail = |e: std::io::Error| -> Problems {
-        Problem::new(
-            "documents.write",
-            format!(
-                "문서를 {}에 저장할 수 없습니다: {e}. 쓸 수 있는 폴더를 고르세요.",
-                path.display()
-            ),
-            format!(
-                "Cannot save the document to {}: {e}. Choose a folder you can write to.",
-                path.display()
-            ),
-        )
-        .into()
-    };
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(fail)?;
-    }
-    let tmp = path.with_extension("partial");
-    std::fs::write(&tmp, bytes).map_err(fail)?;
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        fail(e)
-    })
 }
 
 /// Link order lines to catalogue products by SKU and check the references, then save.

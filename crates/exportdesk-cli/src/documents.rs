@@ -1,10 +1,11 @@
-//! `exportdesk documents …`: printable paperwork.
+//! `exportdesk documents …`: printable paperwork and data sheets.
 
 use crate::Out;
 use clap::Subcommand;
-use exportdesk_app::App;
+use exportdesk_app::{App, GeneratedDocument};
 use exportdesk_rules::Problems;
 use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
 
 #[derive(Subcommand)]
 pub enum DocumentsCmd {
@@ -14,6 +15,46 @@ pub enum DocumentsCmd {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Self-check worksheet of one declaration (수출신고 자가점검 워크시트, PDF)
+    Worksheet {
+        /// Declaration id
+        id: i64,
+        /// Output file (default: documents/declaration-<no or id>-<date>.pdf)
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Worksheets of several declarations, one PDF each in documents/
+    Worksheets {
+        /// Declaration ids, comma-separated: --ids 1,2,3
+        #[arg(long, value_delimiter = ',', required = true, num_args = 1..)]
+        ids: Vec<i64>,
+    },
+    /// Report of the open loading and final-price deadlines (수출 기한 보고서, PDF)
+    Deadlines {
+        /// Output file (default: documents/deadlines-<date>.pdf)
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Declarations and their lines as an Excel sheet (수출신고 자료, XLSX)
+    Xlsx {
+        /// Declaration ids, comma-separated (default: every declaration not cancelled)
+        #[arg(long, value_delimiter = ',', num_args = 1..)]
+        ids: Vec<i64>,
+        /// Output file (default: documents/declarations-<date>.xlsx)
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+fn saved(out: &Out, doc: &GeneratedDocument) {
+    out.print(doc, |d| {
+        format!(
+            "{} {} ({} bytes)",
+            out.ko_en("저장했습니다:", "Saved:"),
+            d.path,
+            d.bytes
+        )
+    });
 }
 
 pub fn run(app: &mut App, cmd: DocumentsCmd, out: &Out) -> Result<(), Problems> {
@@ -23,6 +64,41 @@ pub fn run(app: &mut App, cmd: DocumentsCmd, out: &Out) -> Result<(), Problems> 
             out.print(&doc, |d| {
                 format!("{} {}", out.ko_en("저장했습니다:", "Saved:"), d.path)
             });
+        }
+        DocumentsCmd::Worksheet { id, out: file } => {
+            saved(out, &app.declaration_worksheet_pdf(id, file.as_deref())?);
+        }
+        DocumentsCmd::Worksheets { ids } => {
+            // Nothing cancels a terminal batch but Ctrl-C; each file is still whole or absent.
+            let cancel = AtomicBool::new(false);
+            let quiet = out.json;
+            let label = out.ko_en("워크시트", "worksheet");
+            let docs = app.declaration_worksheets(
+                &ids,
+                &mut |done, total| {
+                    if !quiet {
+                        eprintln!("{label} {done}/{total}");
+                    }
+                },
+                &cancel,
+            )?;
+            out.print(&docs, |docs| {
+                let mut text = format!(
+                    "{} {}\n",
+                    out.ko_en("저장한 워크시트:", "Worksheets saved:"),
+                    docs.len()
+                );
+                for d in docs {
+                    text.push_str(&format!("  {}\n", d.path));
+                }
+                text
+            });
+        }
+        DocumentsCmd::Deadlines { out: file } => {
+            saved(out, &app.deadline_report_pdf(file.as_deref())?);
+        }
+        DocumentsCmd::Xlsx { ids, out: file } => {
+            saved(out, &app.declarations_xlsx(&ids, file.as_deref())?);
         }
     }
     Ok(())

@@ -1,9 +1,22 @@
 //! ExportDesk's printable paperwork (서류): a small A4 layout kit on printpdf with an embedded,
 //! subset Korean font, and one module per document. Documents take records and a date and return
-//! PDF bytes; they never read the clock or the database.
+//! PDF (or XLSX) bytes; they never read the clock or the database. Their inputs are small structs
+//! of references to the rules crate's types, filled by the app.
 
+pub mod deadline_report;
+pub mod declaration_worksheet;
+pub mod declarations_xlsx;
 pub mod layout;
 pub mod product_list;
+pub mod text;
 
-pub use layout::{Align, Column, Doc};
+pub use deadline_report::{
+    deadline_report_pdf, DeadlineReport, ReportCounts, ReportKind, ReportRow, Urgency,
+};
+pub use declaration_worksheet::{declaration_worksheet_pdf, DocumentsNote, Worksheet};
+pub use declarations_xlsx::{declarations_xlsx, SheetDeclaration};
+pub use layout::{Align, Cell, Column, Doc, Field, Row, Stat, Tone};
 pub use product_list::product_list_pdf;
+
+#[cfg(test)]
+mod fixtures;
