@@ -1078,32 +1078,28 @@ fn dashboard_item(deadline: DeadlineRow, today: NaiveDate) -> DashboardItem {
         4..=7 => "week",
         _ => "later",
     };
-    let no = deadline
-        .declaration_no
-        .clone()
-        .unwrap_or_else(|| format!("#{}", deadline.declaration_id));
     let (ko, en, action) = if deadline.kind == "loading" {
         if days_left < 0 {
             (
-                format!("{no}: 적재기한이 {}일 지났습니다. 적재했다면 적재일과 B/L을 기록하고, 아니라면 세관에 문의하세요.", -days_left),
-                format!("{no}: the loading deadline passed {} day(s) ago. If loaded, record the date and B/L; otherwise contact customs.", -days_left),
+                format!("적재기한이 {}일 지났습니다. 적재했다면 적재일과 B/L을 기록하고, 아니라면 세관에 문의하세요.", -days_left),
+                format!("The loading deadline passed {} day(s) ago. If loaded, record the date and B/L; otherwise contact customs.", -days_left),
                 "record_loading",
             )
         } else {
             (
-                format!("{no}: {}까지 물품을 적재하고 적재일과 B/L·AWB를 기록하세요. 늦어지면 기한 전에 연장을 신청하세요.", deadline.due),
-                format!("{no}: load the goods by {} and record the date and B/L or AWB; request an extension before then if it will be late.", deadline.due),
+                format!("{}까지 물품을 적재하고 적재일과 B/L·AWB를 기록하세요. 늦어지면 기한 전에 연장을 신청하세요.", deadline.due),
+                format!("Load the goods by {} and record the date and B/L or AWB; request an extension before then if it will be late.", deadline.due),
                 "record_loading",
             )
         }
     } else {
         (
             format!(
-                "{no}: {}까지 확정가격신고를 하고 확정 FOB를 기록하세요.",
+                "{}까지 확정가격신고를 하고 확정 FOB를 기록하세요.",
                 deadline.due
             ),
             format!(
-                "{no}: file the final price by {} and record the final FOB.",
+                "File the final price by {} and record the final FOB.",
                 deadline.due
             ),
             "record_final_price",

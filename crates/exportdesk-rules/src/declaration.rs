@@ -118,19 +118,26 @@ pub fn fob_value(
             .at("freight_insurance"));
         }
         let what_ko = if incoterm.includes_insurance() {
-            "국제운임과 보험료"
+            "국제운임과 보험료가"
         } else {
-            "국제운임"
+            "국제운임이"
         };
         let what_en = if incoterm.includes_insurance() {
             "international freight and insurance"
         } else {
             "international freight"
         };
-        steps.push(Step::new(
-            format!("{incoterm} 가격에는 {what_ko} 들어 있으므로 {currency} {freight_insurance}만큼 빼서 FOB로 바꿉니다."),
-            format!("A {incoterm} price includes {what_en}, so {currency} {freight_insurance} is taken out to reach FOB."),
-        ));
+        steps.push(if freight_insurance.is_zero() {
+            Step::new(
+                format!("{incoterm} 가격에는 {what_ko} 들어 있지만 주문의 배송비가 0이라 뺄 금액이 없습니다. 실제 운임을 따로 냈다면 그 금액을 입력하세요."),
+                format!("A {incoterm} price includes {what_en}, but the orders' shipping fee is 0, so nothing is taken out. If you paid the carriage separately, enter that amount."),
+            )
+        } else {
+            Step::new(
+                format!("{incoterm} 가격에는 {what_ko} 들어 있으므로 {currency} {freight_insurance}만큼 빼서 FOB로 바꿉니다."),
+                format!("A {incoterm} price includes {what_en}, so {currency} {freight_insurance} is taken out to reach FOB."),
+            )
+        });
         freight_insurance
     } else {
         let note_ko = match incoterm {
