@@ -413,12 +413,43 @@ fn open_app() -> Result<App, Problems> {
     Ok(app)
 }
 
+/// On start, a desktop notification lists what is due within the reminder window (a setting).
+/// It runs beside the window's start-up, and a machine without a notification service only
+/// loses the notification, never the app.
+fn remind(handle: tauri::AppHandle) {
+    use tauri::Manager;
+    use tauri_plugin_notification::NotificationExt;
+    std::thread::spawn(move || {
+        let shell = handle.state::<Shell>();
+        match shell.run(|a| a.reminder()) {
+            Ok(Some((title, body))) => {
+                if let Err(e) = handle
+                    .notification()
+                    .builder()
+                    .title(title)
+                    .body(body)
+                    .show()
+                {
+                    eprintln!("exportdesk: desktop notification not shown: {e}");
+                }
+            }
+            Ok(None) => {}
+            Err(e) => eprintln!("exportdesk: reminder not computed: {e}"),
+        }
+    });
+}
+
 fn main() {
     let opened = open_app();
     if let Err(e) = &opened {
         eprintln!("exportdesk: cannot open the database: {e}");
     }
     tauri::Builder::default()
+        .plugin(tauri_plugin_notification::init())
+        .setup(|app| {
+            remind(app.handle().clone());
+            Ok(())
+        })
         .manage(Shell(Mutex::new(opened)))
         .manage(Batch::default())
         .invoke_handler(tauri::generate_handler![

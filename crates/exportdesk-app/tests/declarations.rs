@@ -391,3 +391,39 @@ fn overdue_loading_shows_a_penalty_estimate() {
     assert_eq!(dash.counts.overdue, 1);
     assert_eq!(dash.items[0].urgency, "overdue");
 }
+
+#[test]
+fn start_up_reminder_lists_what_is_due_within_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("shop.sqlite3");
+    {
+        let mut app = shop(dir.path(), "2026-11-27");
+        app.load_sample().unwrap();
+        assert!(app.reminder().unwrap().is_none(), "nothing open yet");
+        let g = app.propose_groups(None).unwrap()[0].order_ids.clone();
+        let id = app
+            .draft_declaration(&DraftRequest {
+                order_ids: g,
+                ..Default::default()
+            })
+            .unwrap()
+            .declaration
+            .id;
+        app.file_declaration(id, None).unwrap();
+        app.accept_declaration(id, "12345-26-1234567X", "2026-11-27")
+            .unwrap();
+        assert!(
+            app.reminder().unwrap().is_none(),
+            "due 2026-12-28, outside the 7-day window"
+        );
+    }
+    let later = App::open(&db, Box::new(FixedClock::parse("2026-12-22").unwrap())).unwrap();
+    let (title, body) = later.reminder().unwrap().expect("due within 7 days");
+    assert!(title.contains("1건"), "{title}");
+    assert!(
+        body.contains("2026-12-28")
+            && body.contains("적재기한")
+            && body.contains("12345-26-1234567X"),
+        "{body}"
+    );
+}
