@@ -211,5 +211,13 @@ async fn declaration_from_sample_orders_to_loading() {
     s.wait("deadlines-empty").await;
     assert!(s.all("dashboard-deadline").await.is_empty());
     s.screenshot("25-dashboard-after-loading").await;
+
+    // Worksheets for the selected declarations, with progress.
+    s.click("nav-declarations").await;
+    s.wait_count("declaration-row", 1).await;
+    s.click("declaration-select-all").await;
+    s.click("batch-worksheets").await;
+    s.wait_text("batch-result", "1").await;
+    s.screenshot("26-declarations-batch").await;
     s.close().await;
 }

@@ -2,6 +2,7 @@
 // ApiError carrying the Problems (code, field, Korean and English message) the app reported.
 
 import { invoke } from '@tauri-apps/api/core';
+import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type {
   Dashboard, DeclarationFilter, DeclarationRow, DeclarationView, DraftEdit, DraftRequest, GroupProposal,
   AppStatus, BackupCheck, GeneratedDocument, BackupInfo, Buyer, BuyerDraft, ChangeEntry, HsMatch, Order, OrderDraft,
@@ -94,6 +95,11 @@ export const api = {
   documentDeclarationWorksheet: (id: number) => call<GeneratedDocument>('document_declaration_worksheet', { id }),
   documentDeadlineReport: () => call<GeneratedDocument>('document_deadline_report'),
   documentDeclarationsXlsx: (ids: number[]) => call<GeneratedDocument>('document_declarations_xlsx', { ids }),
+  documentWorksheetsBatch: (ids: number[]) => call<GeneratedDocument[]>('document_worksheets_batch', { ids }),
+  documentBatchCancel: () => call<null>('document_batch_cancel'),
+  /** Progress of a worksheet batch: `done` of `total` files written. */
+  onDocumentsProgress: (handler: (p: { done: number; total: number }) => void): Promise<UnlistenFn> =>
+    listen<{ done: number; total: number }>('documents-progress', (e) => handler(e.payload)),
 
   dashboard: () => call<Dashboard>('dashboard'),
   declarationsList: (filter: DeclarationFilter) => call<DeclarationRow[]>('declarations_list', { filter }),
