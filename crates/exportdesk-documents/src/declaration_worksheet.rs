@@ -104,12 +104,7 @@ pub(crate) fn worksheet_doc(w: &Worksheet<'_>) -> Doc {
         .clone()
         .unwrap_or_else(|| format!("#{} (번호 없음 / no number yet)", d.id));
     let missing_stat = if w.missing.is_empty() {
-        Stat::new(
-            "필수 항목",
-            "Required fields",
-            "모두 채움 / all filled",
-            Tone::Good,
-        )
+        Stat::new("필수 항목", "Required fields", "모두 채움", Tone::Good)
     } else {
         Stat::new(
             "빠진 필수 항목",
