@@ -46,6 +46,7 @@ const COMMANDS: &[&str] = &[
     "declaration_provisional",
     "declaration_final_price",
     "dashboard",
+    "document_open",
     "document_declaration_worksheet",
     "document_deadline_report",
     "document_declarations_xlsx",

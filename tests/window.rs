@@ -59,7 +59,11 @@ async fn first_run_onboarding_restart_and_sample_data() {
     s.click("nav-documents").await;
     s.click("doc-product-list-make").await;
     let saved = s.wait_text("doc-saved-path", ".pdf").await;
-    let path = saved.rsplit(' ').next().unwrap().trim().to_string();
+    let path = saved
+        .split_whitespace()
+        .find(|w| w.ends_with(".pdf"))
+        .unwrap()
+        .to_string();
     s.screenshot("07-documents").await;
     let text = std::process::Command::new("pdftotext")
         .arg(&path)

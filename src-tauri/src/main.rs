@@ -309,6 +309,25 @@ fn declaration_final_price(
     shell.run(|a| a.record_final_price(id, &final_fob_krw, &filed_on))
 }
 
+/// Open a document the app wrote in the system's viewer (only files in the documents folder).
+#[tauri::command(rename_all = "snake_case")]
+fn document_open(shell: State<'_, Shell>, path: String) -> Answer<()> {
+    let file = shell.run(|a| a.generated_document(&path))?;
+    tauri_plugin_opener::open_path(&file, None::<&str>).map_err(|e| {
+        Problems::from(exportdesk_rules::Problem::new(
+            "documents.open_failed",
+            format!(
+                "문서를 열 프로그램을 찾지 못했습니다: {e}. 파일은 {}에 있습니다.",
+                file.display()
+            ),
+            format!(
+                "No program could open the document: {e}. The file is at {}.",
+                file.display()
+            ),
+        ))
+    })
+}
+
 #[tauri::command(rename_all = "snake_case")]
 fn dashboard(shell: State<'_, Shell>) -> Answer<Dashboard> {
     shell.run(|a| a.dashboard())
@@ -498,6 +517,7 @@ fn main() {
             declaration_provisional,
             declaration_final_price,
             dashboard,
+            document_open,
             document_declaration_worksheet,
             document_deadline_report,
             document_declarations_xlsx,

@@ -40,6 +40,31 @@ fn generated(path: PathBuf, bytes: &[u8]) -> Result<GeneratedDocument> {
 
 impl App {
     /// Folder the generated paperwork is written to: `documents/` beside the database.
+    /// A document the app wrote, checked before it is handed to the system viewer: it must be a
+    /// PDF or XLSX file inside the documents folder. Anything else is refused.
+    pub fn generated_document(&self, path: &str) -> Result<PathBuf> {
+        let refuse = || -> Problems {
+            Problem::new(
+                "documents.not_ours",
+                format!("{path}은(는) ExportDesk가 만든 문서가 아닙니다. 서류 폴더의 PDF·XLSX만 열 수 있습니다."),
+                format!("{path} is not a document ExportDesk made; only PDF and XLSX files in the documents folder can be opened."),
+            )
+            .into()
+        };
+        let dir = self.documents_dir().canonicalize().map_err(|_| refuse())?;
+        let file = Path::new(path.trim())
+            .canonicalize()
+            .map_err(|_| refuse())?;
+        let ext_ok = file
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e == "pdf" || e == "xlsx");
+        if !ext_ok || !file.starts_with(&dir) || !file.is_file() {
+            return Err(refuse());
+        }
+        Ok(file)
+    }
+
     pub fn documents_dir(&self) -> PathBuf {
         self.db_path()
             .parent()

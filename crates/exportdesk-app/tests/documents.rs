@@ -259,3 +259,38 @@ fn a_batch_reports_progress_and_stops_cleanly_when_cancelled() {
         .unwrap_err();
     assert_eq!(e.0[0].code, "documents.batch_empty");
 }
+
+#[test]
+fn only_generated_documents_may_be_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = exportdesk_app::App::open(
+        &dir.path().join("shop.sqlite3"),
+        Box::new(exportdesk_app::FixedClock::parse("2026-11-27").unwrap()),
+    )
+    .unwrap();
+    app.save_seller(&exportdesk_rules::records::SellerDraft {
+        name: "달무리상점".into(),
+        representative: "김하늘".into(),
+        business_no: "220-81-62517".into(),
+        address: "서울".into(),
+        ..Default::default()
+    })
+    .unwrap();
+    app.load_sample().unwrap();
+    let doc = app.product_list_pdf(None).unwrap();
+    assert!(app.generated_document(&doc.path).is_ok());
+    let outside = dir.path().join("notes.pdf");
+    std::fs::write(&outside, b"%PDF").unwrap();
+    for bad in [
+        outside.to_str().unwrap(),
+        "/etc/passwd",
+        "",
+        &format!("{}/../shop.sqlite3", app.documents_dir().display()),
+    ] {
+        assert_eq!(
+            app.generated_document(bad).unwrap_err().0[0].code,
+            "documents.not_ours",
+            "{bad}"
+        );
+    }
+}

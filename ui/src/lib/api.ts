@@ -97,6 +97,7 @@ export const api = {
   documentDeclarationsXlsx: (ids: number[]) => call<GeneratedDocument>('document_declarations_xlsx', { ids }),
   documentWorksheetsBatch: (ids: number[]) => call<GeneratedDocument[]>('document_worksheets_batch', { ids }),
   documentBatchCancel: () => call<null>('document_batch_cancel'),
+  documentOpen: (path: string) => call<null>('document_open', { path }),
   /** Progress of a worksheet batch: `done` of `total` files written. */
   onDocumentsProgress: (handler: (p: { done: number; total: number }) => void): Promise<UnlistenFn> =>
     listen<{ done: number; total: number }>('documents-progress', (e) => handler(e.payload)),

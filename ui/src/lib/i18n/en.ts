@@ -153,6 +153,7 @@ export const en: Record<keyof typeof ko, string> = {
   'docs.products_text': 'Lists every product with SKU, Korean and English names, HS code, unit, net weight, origin and whether it needs a customs-checked permit. Products without a 10-digit HSK are marked "to fill in".',
   'docs.generate': 'Make PDF',
   'docs.generating': 'Making…',
+  'docs.open': 'Open',
   'docs.saved_to': 'Saved to:',
   'docs.saved_toast': 'PDF saved.',
   'docs.empty_title': 'Invoices and packing lists come in a later milestone',

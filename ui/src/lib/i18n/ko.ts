@@ -151,6 +151,7 @@ export const ko = {
   'docs.products_text': '등록한 상품의 SKU, 한글·영문 품명, HS 코드, 단위, 순중량, 원산지와 세관장확인 여부를 한 장에 정리합니다. HSK 10자리가 아직 없는 상품은 "입력 필요"로 표시됩니다.',
   'docs.generate': 'PDF 만들기',
   'docs.generating': '만드는 중…',
+  'docs.open': '열기',
   'docs.saved_to': '저장한 곳:',
   'docs.saved_toast': 'PDF를 저장했습니다.',
   'docs.empty_title': '인보이스·포장명세서는 다음 단계에서 제공합니다',
