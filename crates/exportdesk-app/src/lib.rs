@@ -9,6 +9,7 @@ mod clock;
 mod config;
 pub mod declarations;
 mod documents;
+mod rulebook_files;
 mod sample;
 mod settings;
 pub mod types;
@@ -20,6 +21,7 @@ pub use declarations::{
     GroupProposal, GuideStep,
 };
 pub use documents::worksheet_batch;
+pub use rulebook_files::{load_rulebook, user_rulebook_dir};
 pub use settings::Settings;
 pub use types::*;
 
@@ -48,6 +50,7 @@ pub struct App {
     pub(crate) rulebook: Rulebook,
     hs: HsTable,
     pub(crate) clock: Box<dyn Clock>,
+    rulebook_overrides: Vec<String>,
 }
 
 fn not_found(what_ko: &str, what_en: &str, id: i64) -> Problems {
@@ -62,8 +65,13 @@ fn not_found(what_ko: &str, what_en: &str, id: i64) -> Problems {
 
 impl App {
     /// Open the app on the database at `db_path` with the bundled rulebook.
+    /// Open the app on the database at `db_path` with the rulebook: the bundled files, each
+    /// replaced by the user's own in the `rulebook/` folder beside the database if present.
     pub fn open(db_path: &Path, clock: Box<dyn Clock>) -> Result<App> {
-        Self::open_with(db_path, clock, Rulebook::bundled())
+        let (book, overrides) = load_rulebook(&user_rulebook_dir(db_path))?;
+        let mut app = Self::open_with(db_path, clock, book)?;
+        app.rulebook_overrides = overrides;
+        Ok(app)
     }
 
     pub fn open_with(db_path: &Path, clock: Box<dyn Clock>, rulebook: Rulebook) -> Result<App> {
@@ -73,6 +81,7 @@ impl App {
             rulebook,
             hs: HsTable::bundled(),
             clock,
+            rulebook_overrides: Vec::new(),
         })
     }
 
@@ -112,6 +121,8 @@ impl App {
             changes: count("change_log"),
             language: settings.language,
             last_backup: backups.first().map(|b| b.taken_at),
+            rulebook_dir: user_rulebook_dir(self.db_path()).display().to_string(),
+            rulebook_overrides: self.rulebook_overrides.clone(),
         })
     }
 

@@ -23,6 +23,10 @@ pub struct AppStatus {
     pub changes: i64,
     pub language: Lang,
     pub last_backup: Option<NaiveDateTime>,
+    /// The folder whose rulebook files replace the bundled ones.
+    pub rulebook_dir: String,
+    /// Rulebook files taken from that folder (empty: all bundled).
+    pub rulebook_overrides: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

@@ -775,18 +775,5 @@ fn show_rulebook(view: &exportdesk_app::RulebookView, lang: Lang) -> String {
 }
 
 fn load_rulebook_dir(dir: &std::path::Path) -> Result<Rulebook, Problems> {
-    let mut files = Vec::new();
-    for (name, _) in exportdesk_rules::rulebook::BUNDLED {
-        let path = dir.join(name);
-        let text = std::fs::read_to_string(&path).map_err(|e| {
-            Problems::from(Problem::new(
-                "rulebook.read",
-                format!("규정집 파일 {}을(를) 읽을 수 없습니다: {e}", path.display()),
-                format!("Cannot read the rulebook file {}: {e}", path.display()),
-            ))
-        })?;
-        files.push((name, text));
-    }
-    let refs: Vec<(&str, &str)> = files.iter().map(|(n, t)| (*n, t.as_str())).collect();
-    Rulebook::from_sources(&refs).map_err(|e| Problems::from(e.to_problem()))
+    exportdesk_app::load_rulebook(dir).map(|(book, _)| book)
 }

@@ -170,7 +170,15 @@ taken_at: string, size_bytes: number, };
 
 export type BackupCheck = { path: string, schema_version: number, orders: number, products: number, };
 
-export type AppStatus = { app_version: string, db_path: string, schema_version: number, today: string, has_seller: boolean, products: number, orders: number, buyers: number, rates: number, changes: number, language: Lang, last_backup: string | null, };
+export type AppStatus = { app_version: string, db_path: string, schema_version: number, today: string, has_seller: boolean, products: number, orders: number, buyers: number, rates: number, changes: number, language: Lang, last_backup: string | null, 
+/**
+ * The folder whose rulebook files replace the bundled ones.
+ */
+rulebook_dir: string, 
+/**
+ * Rulebook files taken from that folder (empty: all bundled).
+ */
+rulebook_overrides: Array<string>, };
 
 export type CurrencyInfo = { code: string, name_ko: string, name_en: string, };
 

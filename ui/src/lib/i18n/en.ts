@@ -371,6 +371,8 @@ export const en: Record<keyof typeof ko, string> = {
   'backup.restored': 'Restored. The data from before the restore was backed up to {file}.',
 
   // rulebook
+  'rules.bundled': "The bundled rulebook is in use. To correct a holiday or the penalty schedule, put a TOML file of the same name in this folder (delete it to go back to the bundled values):",
+  'rules.overrides': "Your files in this folder replace the bundled rulebook: {files}. Folder:",
   'rules.lead': 'The rule values the app judges by. Each has an effective date and a source; a declaration is judged by the values in force on its own date.',
   'rules.date': 'In force on',
   'rules.col_title': 'Rule',

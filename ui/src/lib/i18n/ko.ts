@@ -369,6 +369,8 @@ export const ko = {
   'backup.restored': '복원했습니다. 복원 전 데이터는 {file}에 백업해 두었습니다.',
 
   // rulebook
+  'rules.bundled': "지금은 앱에 들어 있는 기본 규정집을 씁니다. 공휴일이나 과태료 기준을 고치려면 같은 이름의 TOML 파일을 이 폴더에 두세요 (파일을 지우면 기본값으로 돌아갑니다):",
+  'rules.overrides': "이 폴더의 내 파일이 기본 규정집을 대신합니다: {files}. 폴더:",
   'rules.lead': '앱이 판단에 쓰는 규정 값입니다. 각 값에는 시행일과 출처가 있으며, 신고는 그 신고일에 시행 중인 값으로 판단합니다.',
   'rules.date': '기준일',
   'rules.col_title': '항목',
