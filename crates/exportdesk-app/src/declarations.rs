@@ -88,6 +88,9 @@ pub struct DeclarationView {
     pub penalty: Option<PenaltyEstimate>,
     /// Warnings that do not block (an unusual declaration number).
     pub warnings: Vec<Problem>,
+    /// The transaction type code (거래구분) of an e-commerce simplified declaration, from the
+    /// rulebook in force on the declaration date; `None` for a regular declaration.
+    pub transaction_type: Option<exportdesk_rules::deadline::RuleUsed>,
 }
 
 /// The dashboard.
@@ -471,6 +474,17 @@ impl App {
             .and_then(|n| check_declaration_no(n).1)
             .into_iter()
             .collect();
+        let transaction_type = match d.kind {
+            DeclarationKind::Simplified => Some(
+                exportdesk_rules::deadline::use_rule(
+                    &book.declaration.ecommerce_transaction_type,
+                    "ecommerce_transaction_type",
+                    d.declared_on,
+                )?
+                .1,
+            ),
+            DeclarationKind::Regular => None,
+        };
         Ok(DeclarationView {
             declaration: d,
             exporter,
@@ -482,6 +496,7 @@ impl App {
             final_price,
             penalty,
             warnings,
+            transaction_type,
         })
     }
 

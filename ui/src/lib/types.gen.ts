@@ -424,7 +424,12 @@ penalty: PenaltyEstimate | null,
 /**
  * Warnings that do not block (an unusual declaration number).
  */
-warnings: Array<Problem>, };
+warnings: Array<Problem>, 
+/**
+ * The transaction type code (거래구분) of an e-commerce simplified declaration, from the
+ * rulebook in force on the declaration date; `None` for a regular declaration.
+ */
+transaction_type: RuleUsed | null, };
 
 export type Dashboard = { today: string, counts: DashboardCounts, items: Array<DashboardItem>, months: Array<MonthTotal>, guide: Array<GuideStep>, };
 

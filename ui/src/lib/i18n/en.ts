@@ -528,7 +528,7 @@ export const en: Record<keyof typeof ko, string> = {
   'decl.permit_lines': 'line(s) {lines}',
   'decl.non_conforming': 'Goods not conforming to the contract',
   'decl.conditional_reexport': 'Conditional re-export of goods imported on that condition',
-  'decl.transaction_type_15': '15 (e-commerce, simplified)',
+  'decl.transaction_type': '{code} (e-commerce simplified export)',
   'decl.list_possible': 'List clearance is also possible',
   'decl.list_gives_up': 'The value is low enough for the courier to clear it on its list. But with list clearance you get no duty drawback and no export declaration to prove VAT zero-rating.',
   'decl.fob_title': 'FOB calculation',

@@ -526,7 +526,7 @@ export const ko = {
   'decl.permit_lines': '{lines}란',
   'decl.non_conforming': '계약과 다른 물품(위약물품)의 수출입니다',
   'decl.conditional_reexport': '조건부로 들여온 물품을 다시 수출합니다',
-  'decl.transaction_type_15': '15 (전자상거래 간이수출)',
+  'decl.transaction_type': '{code} (전자상거래 간이수출)',
   'decl.list_possible': '목록통관도 가능합니다',
   'decl.list_gives_up': '특송업체가 목록만 내고 통관할 수 있을 만큼 금액이 작습니다. 다만 목록통관으로 보내면 관세환급을 받을 수 없고, 수출신고필증이 없어 부가세 영세율 증빙으로 쓸 수 없습니다.',
   'decl.fob_title': 'FOB 계산',
