@@ -223,5 +223,12 @@ async fn declaration_from_sample_orders_to_loading() {
     s.click("batch-worksheets").await;
     s.wait_text("batch-result", "1").await;
     s.screenshot("26-declarations-batch").await;
+
+    // The same declaration in English.
+    s.click("lang-toggle").await;
+    s.click("declaration-open").await;
+    s.wait_text("declaration-kind", "simplified export declaration")
+        .await;
+    s.screenshot("27-declaration-english").await;
     s.close().await;
 }
