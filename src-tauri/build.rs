@@ -52,6 +52,14 @@ const COMMANDS: &[&str] = &[
     "document_declarations_xlsx",
     "document_worksheets_batch",
     "document_batch_cancel",
+    "import_stage",
+    "import_check",
+    "import_commit",
+    "import_cancel",
+    "import_problems_csv",
+    "import_profiles_list",
+    "import_profile_save",
+    "import_profile_delete",
 ];
 
 fn main() {

@@ -5,8 +5,10 @@
 
 use exportdesk_app::{
     App, AppStatus, Dashboard, DeclarationView, DraftEdit, DraftRequest, GeneratedDocument,
-    GroupProposal, Reference, RulebookView, SampleLoaded, Settings,
+    GroupProposal, ImportCheck, ImportProfileInfo, ImportProgress, ImportRequest, ImportResult,
+    Reference, RulebookView, SampleLoaded, Settings,
 };
+use exportdesk_import::Profile;
 use exportdesk_rules::hs::HsMatch;
 use exportdesk_rules::rates::{parse_date, RateDraft, WeeklyRate};
 use exportdesk_rules::records::{
@@ -20,7 +22,7 @@ use exportdesk_store::{
 use serde::Serialize;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use tauri::{AppHandle, Emitter, Manager, State};
 
 type Answer<T> = Result<T, Problems>;
@@ -423,6 +425,135 @@ fn document_batch_cancel(batch: State<'_, Batch>) {
     batch.cancel.store(true, Ordering::SeqCst);
 }
 
+// ---- order import -------------------------------------------------------------------------
+
+const IMPORT_PROGRESS_EVENT: &str = "import-progress";
+
+/// The file being imported: its bytes arrive once (raw, not as JSON) and stay here while the
+/// user checks, maps and commits it. Cancel is outside the app lock so it is answered while a
+/// long check or commit holds it.
+#[derive(Default)]
+struct Import {
+    staged: Mutex<Option<Arc<Vec<u8>>>>,
+    cancel: AtomicBool,
+}
+
+impl Import {
+    fn bytes(&self) -> Answer<Arc<Vec<u8>>> {
+        self.staged
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+            .ok_or_else(|| {
+                Problem::new(
+                    "import.no_file",
+                    "가져올 파일이 없습니다. 파일을 다시 고르세요.",
+                    "There is no file to import; choose the file again.",
+                )
+                .into()
+            })
+    }
+}
+
+/// Receive the file to import as the raw body of the call (a `Uint8Array` in the UI).
+#[tauri::command(rename_all = "snake_case")]
+fn import_stage(import: State<'_, Import>, request: tauri::ipc::Request<'_>) -> Answer<u64> {
+    let tauri::ipc::InvokeBody::Raw(bytes) = request.body() else {
+        return Err(Problem::new(
+            "import.not_bytes",
+            "파일 내용을 받지 못했습니다. 파일을 다시 고르세요.",
+            "The file's content did not arrive; choose the file again.",
+        )
+        .into());
+    };
+    let size = bytes.len() as u64;
+    *import.staged.lock().unwrap_or_else(|p| p.into_inner()) = Some(Arc::new(bytes.clone()));
+    Ok(size)
+}
+
+fn blocking_failed(e: impl std::fmt::Display) -> Problems {
+    Problem::new(
+        "import.failed",
+        format!("가져오기가 중단되었습니다: {e}. 아무것도 바뀌지 않았습니다. 다시 시도하세요."),
+        format!("The import stopped: {e}. Nothing was changed; try again."),
+    )
+    .into()
+}
+
+fn import_progress(handle: &AppHandle) -> impl FnMut(ImportProgress) + '_ {
+    move |p| {
+        if let Err(e) = handle.emit(IMPORT_PROGRESS_EVENT, p) {
+            eprintln!("exportdesk: progress event not sent: {e}");
+        }
+    }
+}
+
+/// Read the staged file and say what importing it would do (or ask for a column mapping).
+#[tauri::command(rename_all = "snake_case")]
+async fn import_check(handle: AppHandle, request: ImportRequest) -> Answer<ImportCheck> {
+    tauri::async_runtime::spawn_blocking(move || {
+        let import = handle.state::<Import>();
+        let bytes = import.bytes()?;
+        import.cancel.store(false, Ordering::SeqCst);
+        let mut progress = import_progress(&handle);
+        handle
+            .state::<Shell>()
+            .run(|a| a.import_check(&bytes, &request, &mut progress, &import.cancel))
+    })
+    .await
+    .map_err(blocking_failed)?
+}
+
+/// Store the staged file, all of it or nothing.
+#[tauri::command(rename_all = "snake_case")]
+async fn import_commit(handle: AppHandle, request: ImportRequest) -> Answer<ImportResult> {
+    tauri::async_runtime::spawn_blocking(move || {
+        let import = handle.state::<Import>();
+        let bytes = import.bytes()?;
+        import.cancel.store(false, Ordering::SeqCst);
+        let mut progress = import_progress(&handle);
+        let result = handle
+            .state::<Shell>()
+            .run(|a| a.import_commit(&bytes, &request, &mut progress, &import.cancel))?;
+        *import.staged.lock().unwrap_or_else(|p| p.into_inner()) = None;
+        Ok(result)
+    })
+    .await
+    .map_err(blocking_failed)?
+}
+
+/// Stop the running check or commit; a commit then stores nothing.
+#[tauri::command(rename_all = "snake_case")]
+fn import_cancel(import: State<'_, Import>) {
+    import.cancel.store(true, Ordering::SeqCst);
+}
+
+/// Save every problem of the staged file as CSV in the documents folder.
+#[tauri::command(rename_all = "snake_case")]
+fn import_problems_csv(
+    shell: State<'_, Shell>,
+    import: State<'_, Import>,
+    request: ImportRequest,
+) -> Answer<GeneratedDocument> {
+    let bytes = import.bytes()?;
+    shell.run(|a| a.import_problems_csv(&bytes, &request, None))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn import_profiles_list(shell: State<'_, Shell>) -> Answer<Vec<ImportProfileInfo>> {
+    shell.run(|a| a.import_profiles())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn import_profile_save(shell: State<'_, Shell>, profile: Profile) -> Answer<Profile> {
+    shell.run(|a| a.save_import_profile(&profile))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn import_profile_delete(shell: State<'_, Shell>, name: String) -> Answer<()> {
+    shell.run(|a| a.delete_import_profile(&name))
+}
+
 fn open_app() -> Result<App, Problems> {
     let path = exportdesk_app::resolve_db_path(None);
     let mut app = App::open(&path, exportdesk_app::clock_from_env())?;
@@ -471,6 +602,7 @@ fn main() {
         })
         .manage(Shell(Mutex::new(opened)))
         .manage(Batch::default())
+        .manage(Import::default())
         .invoke_handler(tauri::generate_handler![
             status,
             reference,
@@ -523,6 +655,14 @@ fn main() {
             document_declarations_xlsx,
             document_worksheets_batch,
             document_batch_cancel,
+            import_stage,
+            import_check,
+            import_commit,
+            import_cancel,
+            import_problems_csv,
+            import_profiles_list,
+            import_profile_save,
+            import_profile_delete,
         ])
         .run(tauri::generate_context!())
         .expect("error while running ExportDesk");

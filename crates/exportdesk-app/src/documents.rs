@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// A file name part from a declaration number: letters, digits and '-' only.
-fn file_part(text: &str) -> String {
+pub(crate) fn file_part(text: &str) -> String {
     let cleaned: String = text
         .chars()
         .map(|c| {

@@ -9,6 +9,7 @@ mod clock;
 mod config;
 pub mod declarations;
 mod documents;
+pub mod import;
 mod rulebook_files;
 mod sample;
 mod settings;
@@ -21,6 +22,10 @@ pub use declarations::{
     GroupProposal, GuideStep,
 };
 pub use documents::worksheet_batch;
+pub use import::{
+    ExistingOrder, ExistingOrders, ImportCheck, ImportOrderRow, ImportPreview, ImportProfileInfo,
+    ImportProgress, ImportRequest, ImportResult, NewProduct, UnknownProduct,
+};
 pub use rulebook_files::{load_rulebook, user_rulebook_dir};
 pub use settings::Settings;
 pub use types::*;

@@ -10,6 +10,7 @@ macro_rules! decls {
 }
 
 fn generated() -> String {
+    use exportdesk_import as i;
     use exportdesk_rules as r;
     let cfg = Config::new().with_large_int("number");
     let mut out = vec![
@@ -41,6 +42,12 @@ fn generated() -> String {
         exportdesk_store::DashboardCounts, exportdesk_store::MonthTotal,
         exportdesk_app::DraftRequest, exportdesk_app::DraftEdit, exportdesk_app::GroupProposal, exportdesk_app::DocumentsAdvice,
         exportdesk_app::DeclarationView, exportdesk_app::Dashboard, exportdesk_app::DashboardItem, exportdesk_app::GuideStep,
+        i::Encoding, i::FileFormat, i::Delimiter, i::Field, i::DateOrder, i::DecimalStyle, i::ShippingRule, i::ColumnMap,
+        i::Profile, i::MappingSuggestion, i::Missing, i::PreviewRow, i::MappingRequest, i::RowProblem,
+        exportdesk_app::ExistingOrders, exportdesk_app::NewProduct, exportdesk_app::ImportRequest,
+        exportdesk_app::ImportOrderRow, exportdesk_app::ExistingOrder, exportdesk_app::UnknownProduct,
+        exportdesk_app::ImportPreview, exportdesk_app::ImportCheck, exportdesk_app::ImportResult,
+        exportdesk_app::ImportProfileInfo, exportdesk_app::ImportProgress,
     ]);
     out.join("\n\n") + "\n"
 }

@@ -12,12 +12,14 @@
 
 mod backup;
 mod declarations;
+mod imports;
 mod records;
 
 pub use backup::{check_backup, list_backups, BackupCheck, BackupInfo};
 pub use declarations::{
     DashboardCounts, DeadlineRow, DeclarationFilter, DeclarationRow, MonthTotal,
 };
+pub use imports::StoredProfile;
 pub use records::{ChangeEntry, OrderFilter, OrderRow, ProductRow, Writer};
 
 use chrono::NaiveDateTime;
@@ -31,6 +33,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     (
         "declarations",
         include_str!("migrations/0002_declarations.sql"),
+    ),
+    (
+        "import_profiles",
+        include_str!("migrations/0003_import_profiles.sql"),
     ),
 ];
 

@@ -448,3 +448,302 @@ export type GuideStep = { id: string, done: boolean, title_ko: string, title_en:
  * The screen where it is done.
  */
 screen: string, };
+
+export type Encoding = "utf8" | "utf8-bom" | "cp949" | "shift-jis" | "utf16-le" | "utf16-be";
+
+export type FileFormat = { "kind": "csv", 
+/**
+ * The delimiter that was found.
+ */
+delimiter: Delimiter, } | { "kind": "spreadsheet", 
+/**
+ * `xlsx`, `xls`, `xlsb` or `ods`.
+ */
+workbook: string, 
+/**
+ * The sheet that was read.
+ */
+sheet: string, };
+
+export type Delimiter = "comma" | "semicolon" | "tab";
+
+export type Field = "order_no" | "order_date" | "buyer_name" | "buyer_email" | "buyer_phone" | "buyer_address" | "buyer_country" | "currency" | "sku" | "description" | "quantity" | "unit_price" | "line_amount" | "shipping_fee" | "incoterm" | "destination_country";
+
+export type DateOrder = "ymd" | "mdy" | "dmy";
+
+export type DecimalStyle = "point" | "comma";
+
+export type ShippingRule = "first_line" | "sum";
+
+export type ColumnMap = { 
+/**
+ * The field the column feeds.
+ */
+field: Field, 
+/**
+ * Accepted header names, most preferred first. The first one present is read; for
+ * [`Field::BuyerAddress`] every present one is read and the parts are joined.
+ */
+headers: Array<string>, 
+/**
+ * The profile does not fit a file without this column.
+ */
+required: boolean, 
+/**
+ * The decimal separator of this column when it differs from the profile's.
+ */
+decimal: DecimalStyle | null, };
+
+export type Profile = { 
+/**
+ * Stable name, e.g. `shopify`; the CLI's `--profile` value.
+ */
+name: string, 
+/**
+ * What the user sees, e.g. `Shopify — orders export`.
+ */
+title: string, 
+/**
+ * The marketplace the orders are recorded under (part of the order's identity).
+ */
+marketplace: string, 
+/**
+ * Which headers feed which field.
+ */
+columns: Array<ColumnMap>, 
+/**
+ * Headers that must be present for auto-detection, without being read.
+ */
+signature: Array<string>, 
+/**
+ * How numeric dates order day and month.
+ */
+date_order: DateOrder, 
+/**
+ * The decimal separator of amounts.
+ */
+decimal: DecimalStyle, 
+/**
+ * How the shipping fee of a multi-line order is printed.
+ */
+shipping: ShippingRule, 
+/**
+ * Incoterm of every order (marketplace exports never carry one).
+ */
+default_incoterm: string, 
+/**
+ * Currency when the file names none (no column, no symbol, no code in a header).
+ */
+default_currency: string | null, 
+/**
+ * Destination when the file names none.
+ */
+default_country: string | null, };
+
+export type MappingSuggestion = { 
+/**
+ * The field the column would feed.
+ */
+field: Field, 
+/**
+ * The header name as it is in the file.
+ */
+column: string, 
+/**
+ * 0–100: 95 for a name that means exactly this field, lower for a looser match.
+ */
+confidence: number, };
+
+export type Missing = { 
+/**
+ * Fields without a column.
+ */
+fields: Array<Field>, 
+/**
+ * The header names that were looked for and not found.
+ */
+headers: Array<string>, };
+
+export type PreviewRow = { 
+/**
+ * 1-based file row.
+ */
+row: number, 
+/**
+ * The row's cells, as many as the header has (or more).
+ */
+cells: Array<string>, };
+
+export type MappingRequest = { 
+/**
+ * The text encoding, for delimited text.
+ */
+encoding: Encoding | null, 
+/**
+ * What kind of file it is.
+ */
+format: FileFormat, 
+/**
+ * Row number of the header row.
+ */
+header_row: number, 
+/**
+ * The header names, as in the file.
+ */
+headers: Array<string>, 
+/**
+ * The first rows under the header.
+ */
+preview: Array<PreviewRow>, 
+/**
+ * A column for each field the header names suggest.
+ */
+suggestions: Array<MappingSuggestion>, 
+/**
+ * The profile that was asked for and does not fit, if one was.
+ */
+profile: string | null, 
+/**
+ * What the asked-for profile lacks, or the essential fields no header suggests.
+ */
+missing: Missing, 
+/**
+ * Why the mapping screen is needed, to show above it.
+ */
+problem: Problem, };
+
+export type RowProblem = { 
+/**
+ * 1-based file row, as a spreadsheet shows it.
+ */
+row: number, 
+/**
+ * The header of the column, when the problem is in one cell.
+ */
+column: string | null, 
+/**
+ * The cell's value as read (empty when the value is missing).
+ */
+value: string, 
+/**
+ * What is wrong and how to fix it, in Korean and English.
+ */
+problem: Problem, };
+
+export type ExistingOrders = "skip" | "update";
+
+export type NewProduct = { sku: string, 
+/**
+ * The product name; the file's description when empty.
+ */
+name: string, 
+/**
+ * The HS code chosen with the finder; may be left empty and added later.
+ */
+hs_code: string, };
+
+export type ImportRequest = { 
+/**
+ * The file's name, for the summary, the change log and the problems CSV.
+ */
+file_name: string, 
+/**
+ * A built-in or saved profile by name; detected from the headers when empty.
+ */
+profile: string | null, 
+/**
+ * A mapping made on the column-mapping screen; wins over `profile`.
+ */
+mapping: Profile | null, 
+/**
+ * Read delimited text with this encoding instead of detecting it.
+ */
+encoding: Encoding | null, 
+/**
+ * The workbook sheet to read (the first when empty).
+ */
+sheet: string | null, 
+/**
+ * Orders already recorded: skip (default) or update.
+ */
+existing: ExistingOrders, 
+/**
+ * SKUs to add to the catalogue on commit.
+ */
+new_products: Array<NewProduct>, };
+
+export type ImportOrderRow = { order_no: string, order_date: string, buyer: string, destination_country: string, currency: string, goods_total: string, lines: number, 
+/**
+ * The order's first file row.
+ */
+row: number, };
+
+export type ExistingOrder = { order: ImportOrderRow, id: number, 
+/**
+ * The file's version differs from the recorded one.
+ */
+differs: boolean, 
+/**
+ * The declaration the recorded order is on; such an order is never updated.
+ */
+declaration_id: number | null, };
+
+export type UnknownProduct = { 
+/**
+ * Empty when the file gives only a description; such a line stays without a product.
+ */
+sku: string, description: string, 
+/**
+ * Orders of the file with this product.
+ */
+orders: number, 
+/**
+ * Units of it in the file.
+ */
+quantity: string, 
+/**
+ * The first file row with it.
+ */
+row: number, 
+/**
+ * HS codes the finder suggests from the description.
+ */
+suggestions: Array<HsMatch>, };
+
+export type ImportPreview = { file_name: string, encoding: Encoding | null, format: FileFormat, profile: Profile, rows_read: number, orders_total: number, new_count: number, 
+/**
+ * The first new orders (up to [`LISTED`]).
+ */
+new_orders: Array<ImportOrderRow>, existing_count: number, existing_differ: number, existing_declared: number, 
+/**
+ * The first orders already recorded (up to [`LISTED`]), changed ones first.
+ */
+existing: Array<ExistingOrder>, problem_count: number, 
+/**
+ * The first problems (up to [`LISTED`]); the problems CSV has them all.
+ */
+row_problems: Array<RowProblem>, warning_count: number, warnings: Array<RowProblem>, unknown_products: Array<UnknownProduct>, buyers_new: number, buyers_matched: number, 
+/**
+ * Whether the file can be committed (no problems).
+ */
+can_commit: boolean, };
+
+export type ImportCheck = { "kind": "ready", preview: ImportPreview, } | { "kind": "needs_mapping", request: MappingRequest, };
+
+export type ImportResult = { file_name: string, profile: string, created: number, updated: number, 
+/**
+ * Recorded orders left alone because the user chose to skip them.
+ */
+skipped: number, 
+/**
+ * Recorded orders the file has unchanged.
+ */
+unchanged: number, 
+/**
+ * Recorded orders on a declaration, kept as declared.
+ */
+kept_declared: number, buyers_created: number, products_created: number, };
+
+export type ImportProfileInfo = { profile: Profile, builtin: boolean, };
+
+export type ImportProgress = { phase: string, done: number, total: number, };
