@@ -5,6 +5,7 @@
 mod check;
 mod declarations;
 mod documents;
+mod import;
 mod table;
 
 use chrono::NaiveDate;
@@ -85,6 +86,10 @@ enum Command {
     /// Printable paperwork (PDF)
     #[command(subcommand)]
     Documents(documents::DocumentsCmd),
+    /// Orders in from marketplace files (Shopify, eBay, Amazon, Etsy, Shopee, Qoo10, Cafe24, or
+    /// any file with a column mapping)
+    #[command(subcommand)]
+    Import(import::ImportCmd),
     /// The audit trail of every change
     Log {
         #[arg(long, default_value_t = 50)]
@@ -534,6 +539,7 @@ fn run(cli: Cli, out: &mut Out, lang_given: bool) -> Result<(), Problems> {
             });
         }
         Command::Documents(cmd) => documents::run(&mut app, cmd, out)?,
+        Command::Import(cmd) => import::run(&mut app, cmd, out)?,
         Command::Declarations(cmd) => declarations::run(&mut app, cmd, out)?,
         Command::Dashboard => declarations::dashboard(&app, out)?,
         Command::Check(_) => unreachable!("handled before the database is opened"),

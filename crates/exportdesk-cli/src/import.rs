@@ -1,0 +1,328 @@
+//! `exportdesk import`: orders in from marketplace files, all rows or none.
+
+use crate::table::Table;
+use crate::Out;
+use clap::Subcommand;
+use exportdesk_app::{
+    App, ExistingOrders, ImportCheck, ImportPreview, ImportProgress, ImportRequest, NewProduct,
+};
+use exportdesk_import::{Encoding, MappingRequest, Profile};
+use exportdesk_rules::{Problem, Problems};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+
+#[derive(Subcommand)]
+pub enum ImportCmd {
+    /// Import an order file (CSV/TSV/XLSX). Shows the summary first with --dry-run; otherwise
+    /// stores every order of the file in one transaction, or nothing when a row has a problem.
+    Orders {
+        file: PathBuf,
+        /// A built-in profile (shopify, ebay, amazon, etsy, shopee, qoo10, cafe24) or a saved
+        /// one; detected from the headers when not given
+        #[arg(long)]
+        profile: Option<String>,
+        /// A column mapping as JSON (a profile, e.g. from `import profiles --json`)
+        #[arg(long, value_name = "PATH")]
+        mapping: Option<PathBuf>,
+        /// Read text with this encoding instead of detecting it (utf8, utf8-bom, cp949, shift_jis, utf16le, utf16be)
+        #[arg(long)]
+        encoding: Option<String>,
+        /// The workbook sheet to read (default: the first)
+        #[arg(long)]
+        sheet: Option<String>,
+        /// Show what would be imported; store nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// Replace orders already recorded (same marketplace and order number) with the file's
+        /// version; by default they are skipped. Orders on a declaration are never changed.
+        #[arg(long)]
+        update: bool,
+        /// Add every SKU of the file that is not in the catalogue as a product
+        #[arg(long)]
+        add_products: bool,
+        /// HS code for a product added with --add-products: SKU=CODE (repeatable)
+        #[arg(long = "hs", value_name = "SKU=CODE")]
+        hs: Vec<String>,
+        /// Write every row problem to this CSV file
+        #[arg(long, value_name = "PATH")]
+        errors: Option<PathBuf>,
+        /// Report progress on standard error
+        #[arg(long)]
+        progress: bool,
+    },
+    /// Built-in and saved column mappings
+    Profiles,
+    /// Save a column mapping (profile JSON) under its name
+    SaveProfile { file: PathBuf },
+    /// Delete a saved column mapping
+    DeleteProfile { name: String },
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, Problems> {
+    std::fs::read(path).map_err(|e| {
+        Problems::from(
+            Problem::new(
+                "file.read",
+                format!("파일 {}을(를) 읽을 수 없습니다: {e}", path.display()),
+                format!("Cannot read {}: {e}", path.display()),
+            )
+            .with("path", path.display()),
+        )
+    })
+}
+
+fn profile_json(path: &Path) -> Result<Profile, Problems> {
+    serde_json::from_slice(&read(path)?).map_err(|e| {
+        Problems::from(Problem::new(
+            "import.mapping_json",
+            format!("{}은(는) 가져오기 형식(JSON)이 아닙니다: {e}. `exportdesk import profiles --json`의 한 항목 모양으로 쓰세요.", path.display()),
+            format!("{} is not an import profile (JSON): {e}. Write it in the shape of one entry of `exportdesk import profiles --json`.", path.display()),
+        ))
+    })
+}
+
+fn encoding(name: &str) -> Result<Encoding, Problems> {
+    serde_json::from_value(serde_json::Value::String(name.trim().to_lowercase())).map_err(|_| {
+        Problems::from(
+            Problem::new(
+                "import.encoding_unknown",
+                format!("인코딩 '{name}'을(를) 모릅니다. utf8, utf8-bom, cp949, shift_jis, utf16le, utf16be 중 하나를 쓰세요."),
+                format!("Unknown encoding '{name}'; use one of utf8, utf8-bom, cp949, shift_jis, utf16le, utf16be."),
+            )
+            .at("encoding"),
+        )
+    })
+}
+
+fn progress(show: bool) -> impl FnMut(ImportProgress) {
+    move |p: ImportProgress| {
+        if show {
+            eprintln!("{} {}/{}", p.phase, p.done, p.total);
+        }
+    }
+}
+
+pub fn run(app: &mut App, cmd: ImportCmd, out: &Out) -> Result<(), Problems> {
+    match cmd {
+        ImportCmd::Orders {
+            file,
+            profile,
+            mapping,
+            encoding: enc,
+            sheet,
+            dry_run,
+            update,
+            add_products,
+            hs,
+            errors,
+            progress: show,
+        } => {
+            let bytes = read(&file)?;
+            let mut req = ImportRequest {
+                file_name: file
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                profile,
+                mapping: mapping.as_deref().map(profile_json).transpose()?,
+                encoding: enc.as_deref().map(encoding).transpose()?,
+                sheet,
+                existing: if update {
+                    ExistingOrders::Update
+                } else {
+                    ExistingOrders::Skip
+                },
+                new_products: Vec::new(),
+            };
+            let cancel = AtomicBool::new(false);
+            let preview = match app.import_check(&bytes, &req, &mut progress(show), &cancel)? {
+                ImportCheck::Ready { preview } => preview,
+                ImportCheck::NeedsMapping { request } => {
+                    let problems = needs_mapping(&request);
+                    if out.json {
+                        // One JSON document: the mapping screen's facts and the problems.
+                        println!(
+                            "{}",
+                            serde_json::to_string_pretty(&serde_json::json!({
+                                "needs_mapping": request,
+                                "problems": problems.0,
+                            }))
+                            .expect("serialisable")
+                        );
+                        std::process::exit(1);
+                    }
+                    println!("{}", mapping_text(&request, out).trim_end());
+                    return Err(problems);
+                }
+            };
+            if let Some(path) = &errors {
+                if preview.problem_count > 0 {
+                    app.import_problems_csv(&bytes, &req, Some(path))?;
+                }
+            }
+            if add_products {
+                req.new_products = new_products(&preview, &hs)?;
+            }
+            if dry_run || !preview.can_commit {
+                out.print(&preview, |p| summary(p, out));
+                if !preview.can_commit {
+                    std::process::exit(1);
+                }
+                return Ok(());
+            }
+            let result = app.import_commit(&bytes, &req, &mut progress(show), &cancel)?;
+            out.print(&result, |r| {
+                out.ko_en(
+                    &format!(
+                        "{}: 새 주문 {}건, 갱신 {}건, 건너뜀 {}건, 변경 없음 {}건, 신고된 주문 유지 {}건, 새 구매자 {}명, 새 상품 {}개",
+                        r.file_name, r.created, r.updated, r.skipped, r.unchanged, r.kept_declared, r.buyers_created, r.products_created
+                    ),
+                    &format!(
+                        "{}: {} new orders, {} updated, {} skipped, {} unchanged, {} kept (on a declaration), {} new buyers, {} new products",
+                        r.file_name, r.created, r.updated, r.skipped, r.unchanged, r.kept_declared, r.buyers_created, r.products_created
+                    ),
+                )
+            });
+        }
+        ImportCmd::Profiles => {
+            let all = app.import_profiles()?;
+            out.print(&all, |all| {
+                let mut t = Table::new(&["NAME", "TITLE", "MARKETPLACE", "KIND"]);
+                for p in all {
+                    t.row(vec![
+                        p.profile.name.clone(),
+                        p.profile.title.clone(),
+                        p.profile.marketplace.clone(),
+                        if p.builtin {
+                            out.ko_en("기본 제공", "built-in")
+                        } else {
+                            out.ko_en("저장한 형식", "saved")
+                        },
+                    ]);
+                }
+                t.render()
+            });
+        }
+        ImportCmd::SaveProfile { file } => {
+            let saved = app.save_import_profile(&profile_json(&file)?)?;
+            out.print(&saved, |p| {
+                format!("{} {}", out.ko_en("저장했습니다:", "Saved:"), p.name)
+            });
+        }
+        ImportCmd::DeleteProfile { name } => {
+            app.delete_import_profile(&name)?;
+            out.print(&serde_json::json!({ "deleted": name }), |_| {
+                format!("{} {name}", out.ko_en("지웠습니다:", "Deleted:"))
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Every SKU the catalogue lacks, with the HS codes given as `SKU=CODE`.
+fn new_products(preview: &ImportPreview, hs: &[String]) -> Result<Vec<NewProduct>, Problems> {
+    let mut codes = std::collections::HashMap::new();
+    for (i, pair) in hs.iter().enumerate() {
+        let Some((sku, code)) = pair.split_once('=') else {
+            return Err(Problem::new(
+                "import.hs_arg",
+                format!(
+                    "--hs '{pair}'은(는) SKU=HS코드 모양이어야 합니다 (예: --hs GS-HC-50=3304.99)."
+                ),
+                format!("--hs '{pair}' must look like SKU=CODE (e.g. --hs GS-HC-50=3304.99)."),
+            )
+            .at(format!("hs[{i}]"))
+            .into());
+        };
+        codes.insert(sku.trim().to_string(), code.trim().to_string());
+    }
+    Ok(preview
+        .unknown_products
+        .iter()
+        .filter(|p| !p.sku.is_empty())
+        .map(|p| NewProduct {
+            sku: p.sku.clone(),
+            name: String::new(),
+            hs_code: codes.get(&p.sku).cloned().unwrap_or_default(),
+        })
+        .collect())
+}
+
+fn needs_mapping(r: &MappingRequest) -> Problems {
+    let mut problems = Problems::from(r.problem.clone());
+    problems.push(Problem::new(
+        "import.mapping_needed",
+        "열 연결을 JSON 형식 파일로 써서 --mapping으로 주거나 `exportdesk import save-profile`로 저장한 뒤 --profile로 고르세요. 모양은 `exportdesk import profiles --json`을 보세요.",
+        "Write the column mapping as a profile JSON and pass it with --mapping, or save it with `exportdesk import save-profile` and choose it with --profile. See `exportdesk import profiles --json` for the shape.",
+    ));
+    problems
+}
+
+fn mapping_text(r: &MappingRequest, out: &Out) -> String {
+    let mut s = format!(
+        "{}: {}\n",
+        out.ko_en("파일의 열", "Columns in the file"),
+        r.headers.join(" | ")
+    );
+    for m in &r.suggestions {
+        s.push_str(&format!(
+            "  {} ← {}\n",
+            match out.lang {
+                exportdesk_rules::problem::Lang::Ko => m.field.label_ko(),
+                exportdesk_rules::problem::Lang::En => m.field.label_en(),
+            },
+            m.column
+        ));
+    }
+    s
+}
+
+fn summary(p: &ImportPreview, out: &Out) -> String {
+    let mut s = format!(
+        "{} — {} ({})\n",
+        p.file_name,
+        p.profile.title,
+        p.encoding.map(|e| e.label()).unwrap_or("workbook")
+    );
+    s.push_str(&out.ko_en(
+        &format!(
+            "행 {} / 주문 {}: 새 주문 {}, 이미 있음 {} (내용 다름 {}, 신고됨 {}), 새 구매자 {}, 카탈로그에 없는 상품 {}, 문제 {}, 알림 {}\n",
+            p.rows_read, p.orders_total, p.new_count, p.existing_count, p.existing_differ, p.existing_declared,
+            p.buyers_new, p.unknown_products.len(), p.problem_count, p.warning_count
+        ),
+        &format!(
+            "{} rows / {} orders: {} new, {} already recorded ({} differ, {} declared), {} new buyers, {} products not in the catalogue, {} problems, {} warnings\n",
+            p.rows_read, p.orders_total, p.new_count, p.existing_count, p.existing_differ, p.existing_declared,
+            p.buyers_new, p.unknown_products.len(), p.problem_count, p.warning_count
+        ),
+    ));
+    if !p.row_problems.is_empty() {
+        let mut t = Table::new(&["ROW", "COLUMN", "VALUE", "PROBLEM"]);
+        for r in &p.row_problems {
+            t.row(vec![
+                r.row.to_string(),
+                r.column.clone().unwrap_or_default(),
+                r.value.clone(),
+                r.problem.message(out.lang).to_string(),
+            ]);
+        }
+        s.push_str(&t.render());
+        s.push('\n');
+    }
+    if !p.unknown_products.is_empty() {
+        let mut t = Table::new(&["SKU", "DESCRIPTION", "ORDERS", "HS?"]);
+        for u in &p.unknown_products {
+            t.row(vec![
+                u.sku.clone(),
+                u.description.clone(),
+                u.orders.to_string(),
+                u.suggestions
+                    .first()
+                    .map(|m| m.dotted.clone())
+                    .unwrap_or_default(),
+            ]);
+        }
+        s.push_str(&t.render());
+    }
+    s
+}
