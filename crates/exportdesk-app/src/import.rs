@@ -539,7 +539,7 @@ impl App {
         progress: &mut dyn FnMut(ImportProgress),
         cancel: &AtomicBool,
     ) -> Result<ImportResult> {
-        let plan = match self.plan(bytes, req, progress, cancel)? {
+        let mut plan = match self.plan(bytes, req, progress, cancel)? {
             Ok(plan) => plan,
             Err(request) => return Err(request.problem.clone().into()),
         };
@@ -589,7 +589,8 @@ impl App {
         let total = plan.orders.len() as u64;
         let file_name = req.file_name.clone();
         let profile_name = plan.profile.name.clone();
-        self.store
+        let result = self
+            .store
             .write(self.clock.now(), |w| {
                 let mut result = ImportResult {
                     file_name: file_name.clone(),
@@ -602,7 +603,7 @@ impl App {
                     result.products_created += 1;
                 }
                 let mut buyers = buyers;
-                for (i, p) in plan.orders.iter().enumerate() {
+                for (i, p) in plan.orders.iter_mut().enumerate() {
                     if i % 500 == 0 {
                         if cancel.load(Ordering::SeqCst) {
                             return Err(ImportError::Cancelled.to_problem());
@@ -613,9 +614,11 @@ impl App {
                             total,
                         });
                     }
-                    let Some(order) = &p.order else { continue };
+                    // Taken, not cloned: the plan is spent once stored (or dropped on failure).
+                    let Some(mut order) = p.order.take() else {
+                        continue;
+                    };
                     let existing = marketplace_ids.get(&order.order_no).copied();
-                    let mut order = order.clone();
                     match existing {
                         Some(id) if declared.contains_key(&id) => {
                             result.kept_declared += 1;
@@ -663,7 +666,11 @@ impl App {
                 w.log_import(&file_name, &result)?;
                 Ok(result)
             })
-            .map_err(Problems::from)
+            .map_err(Problems::from);
+        // Freeing a plan of tens of thousands of orders takes a noticeable moment; the other
+        // core can do it while the answer goes back.
+        std::thread::spawn(move || drop(plan));
+        result
     }
 
     /// The products to add on commit, validated before anything is written.

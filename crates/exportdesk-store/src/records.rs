@@ -491,10 +491,10 @@ impl<'a> Writer<'a> {
     ) -> Result<(), Problem> {
         let json = |v: Option<&T>| v.map(|v| serde_json::to_string(v).expect("records serialise"));
         self.tx
-            .execute(
+            .prepare_cached(
                 "INSERT INTO change_log(at, entity, entity_id, action, before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![self.at, entity, id, action, json(before), json(after)],
             )
+            .and_then(|mut s| s.execute(params![self.at, entity, id, action, json(before), json(after)]))
             .map_err(sql_problem)?;
         Ok(())
     }
@@ -556,11 +556,14 @@ impl<'a> Writer<'a> {
     }
 
     pub fn save_buyer(&mut self, buyer: &Buyer) -> Result<Buyer, Problem> {
-        let before = self
-            .tx
-            .query_row("SELECT * FROM buyers WHERE id = ?1", [buyer.id], buyer_from)
-            .optional()
-            .map_err(sql_problem)?;
+        let before = if buyer.id == 0 {
+            None
+        } else {
+            self.tx
+                .query_row("SELECT * FROM buyers WHERE id = ?1", [buyer.id], buyer_from)
+                .optional()
+                .map_err(sql_problem)?
+        };
         let mut saved = buyer.clone();
         if before.is_some() {
             self.tx
@@ -571,11 +574,20 @@ impl<'a> Writer<'a> {
                 .map_err(sql_problem)?;
         } else {
             self.tx
-                .execute(
+                .prepare_cached(
                     "INSERT INTO buyers(name, country, address, email, phone, created_at, updated_at)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
-                    params![buyer.name, buyer.country.code(), buyer.address, buyer.email, buyer.phone, self.at],
                 )
+                .and_then(|mut s| {
+                    s.execute(params![
+                        buyer.name,
+                        buyer.country.code(),
+                        buyer.address,
+                        buyer.email,
+                        buyer.phone,
+                        self.at
+                    ])
+                })
                 .map_err(sql_problem)?;
             saved.id = self.tx.last_insert_rowid();
         }
@@ -703,17 +715,20 @@ impl<'a> Writer<'a> {
     }
 
     fn order_snapshot(&self, id: i64) -> Result<Option<Order>, Problem> {
+        if id == 0 {
+            return Ok(None);
+        }
         let Some(mut order) = self
             .tx
-            .query_row("SELECT * FROM orders WHERE id = ?1", [id], order_head_from)
-            .optional()
+            .prepare_cached("SELECT * FROM orders WHERE id = ?1")
+            .and_then(|mut s| s.query_row([id], order_head_from).optional())
             .map_err(sql_problem)?
         else {
             return Ok(None);
         };
         let mut stmt = self
             .tx
-            .prepare("SELECT * FROM order_lines WHERE order_id = ?1 ORDER BY line_no")
+            .prepare_cached("SELECT * FROM order_lines WHERE order_id = ?1 ORDER BY line_no")
             .map_err(sql_problem)?;
         let lines = stmt.query_map([id], line_from).map_err(sql_problem)?;
         order.lines = lines
@@ -740,19 +755,28 @@ impl<'a> Writer<'a> {
             order.goods_total.to_string(),
             self.at,
         ];
+        // Statements are cached: an import saves tens of thousands of orders in one go.
         let result = if before.is_some() {
-            self.tx.execute(
-                "UPDATE orders SET marketplace=?1, order_no=?2, buyer_id=?3, order_date=?4, currency=?5, shipping_fee=?6,
-                 incoterm=?7, destination_country=?8, goods_total=?9, updated_at=?10 WHERE id = ?11",
-                rusqlite::params_from_iter(head.iter().copied().chain(std::iter::once(&order.id as &dyn rusqlite::ToSql))),
-            )
+            self.tx
+                .prepare_cached(
+                    "UPDATE orders SET marketplace=?1, order_no=?2, buyer_id=?3, order_date=?4, currency=?5, shipping_fee=?6,
+                     incoterm=?7, destination_country=?8, goods_total=?9, updated_at=?10 WHERE id = ?11",
+                )
+                .and_then(|mut s| {
+                    s.execute(rusqlite::params_from_iter(
+                        head.iter()
+                            .copied()
+                            .chain(std::iter::once(&order.id as &dyn rusqlite::ToSql)),
+                    ))
+                })
         } else {
-            self.tx.execute(
-                "INSERT INTO orders(marketplace, order_no, buyer_id, order_date, currency, shipping_fee, incoterm,
-                 destination_country, goods_total, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
-                head,
-            )
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO orders(marketplace, order_no, buyer_id, order_date, currency, shipping_fee, incoterm,
+                     destination_country, goods_total, created_at, updated_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+                )
+                .and_then(|mut s| s.execute(head))
         };
         result.map_err(|e| {
             if is_unique_violation(&e) {
@@ -765,9 +789,12 @@ impl<'a> Writer<'a> {
         if before.is_none() {
             saved.id = self.tx.last_insert_rowid();
         }
-        self.tx
-            .execute("DELETE FROM order_lines WHERE order_id = ?1", [saved.id])
-            .map_err(sql_problem)?;
+        if before.is_some() {
+            self.tx
+                .prepare_cached("DELETE FROM order_lines WHERE order_id = ?1")
+                .and_then(|mut s| s.execute([saved.id]))
+                .map_err(sql_problem)?;
+        }
         {
             let mut stmt = self
                 .tx
