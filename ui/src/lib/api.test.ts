@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { ApiError, toApiError } from './api';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const invoke = vi.hoisted(() => vi.fn());
+vi.mock('@tauri-apps/api/core', () => ({ invoke }));
+
+import { api, ApiError, toApiError } from './api';
 import type { Problem } from './types.gen';
 
 function problem(code: string, field: string | null): Problem {
@@ -54,5 +58,44 @@ describe('ApiError.byField', () => {
 
   it('is empty when no problem names a field', () => {
     expect(new ApiError([problem('a', null)]).byField()).toEqual({});
+  });
+});
+
+describe('order-file import calls', () => {
+  beforeEach(() => {
+    invoke.mockReset();
+  });
+
+  it('sends the staged file as the raw body, not as JSON arguments', async () => {
+    invoke.mockResolvedValue(3);
+    const bytes = new Uint8Array([1, 2, 3]);
+    await expect(api.importStage(bytes)).resolves.toBe(3);
+    expect(invoke).toHaveBeenCalledWith('import_stage', bytes);
+  });
+
+  it('maps a refused raw call to an ApiError', async () => {
+    invoke.mockRejectedValue([problem('import.not_bytes', null)]);
+    const err = await api.importStage(new Uint8Array()).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect((err as ApiError).problems[0].code).toBe('import.not_bytes');
+  });
+
+  it('wraps the request and profile arguments by their snake_case names', async () => {
+    invoke.mockResolvedValue(null);
+    const request = {
+      file_name: 'a.csv', profile: null, mapping: null, encoding: null, sheet: null, existing: 'skip' as const, new_products: [],
+    };
+    await api.importCheck(request);
+    await api.importCommit(request);
+    await api.importProblemsCsv(request);
+    await api.importProfileDelete('Mine');
+    await api.importCancel();
+    expect(invoke.mock.calls).toEqual([
+      ['import_check', { request }],
+      ['import_commit', { request }],
+      ['import_problems_csv', { request }],
+      ['import_profile_delete', { name: 'Mine' }],
+      ['import_cancel', {}],
+    ]);
   });
 });

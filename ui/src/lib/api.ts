@@ -5,8 +5,9 @@ import { invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type {
   Dashboard, DeclarationFilter, DeclarationRow, DeclarationView, DraftEdit, DraftRequest, GroupProposal,
-  AppStatus, BackupCheck, GeneratedDocument, BackupInfo, Buyer, BuyerDraft, ChangeEntry, HsMatch, Order, OrderDraft,
-  OrderFilter, OrderRow, Problem, Product, ProductDraft, ProductRow, RateDraft, Reference,
+  AppStatus, BackupCheck, GeneratedDocument, BackupInfo, Buyer, BuyerDraft, ChangeEntry, HsMatch, ImportCheck,
+  ImportProfileInfo, ImportProgress, ImportRequest, ImportResult, Order, OrderDraft,
+  OrderFilter, OrderRow, Problem, Product, ProductDraft, ProductRow, Profile, RateDraft, Reference,
   RulebookView, SampleLoaded, Seller, SellerDraft, Settings, WeeklyRate,
 } from './types.gen';
 
@@ -48,6 +49,15 @@ export function toApiError(e: unknown): ApiError {
 async function call<T>(command: string, args: Record<string, unknown> = {}): Promise<T> {
   try {
     return await invoke<T>(command, args);
+  } catch (e) {
+    throw toApiError(e);
+  }
+}
+
+/** A call whose payload is raw bytes (the body itself, not JSON arguments). */
+async function callRaw<T>(command: string, body: Uint8Array): Promise<T> {
+  try {
+    return await invoke<T>(command, body);
   } catch (e) {
     throw toApiError(e);
   }
@@ -101,6 +111,19 @@ export const api = {
   /** Progress of a worksheet batch: `done` of `total` files written. */
   onDocumentsProgress: (handler: (p: { done: number; total: number }) => void): Promise<UnlistenFn> =>
     listen<{ done: number; total: number }>('documents-progress', (e) => handler(e.payload)),
+
+  /** Hand the chosen order file to the Rust side (kept there for check, commit and the CSV). */
+  importStage: (bytes: Uint8Array) => callRaw<number>('import_stage', bytes),
+  importCheck: (request: ImportRequest) => call<ImportCheck>('import_check', { request }),
+  importCommit: (request: ImportRequest) => call<ImportResult>('import_commit', { request }),
+  importCancel: () => call<null>('import_cancel'),
+  importProblemsCsv: (request: ImportRequest) => call<GeneratedDocument>('import_problems_csv', { request }),
+  importProfilesList: () => call<ImportProfileInfo[]>('import_profiles_list'),
+  importProfileSave: (profile: Profile) => call<Profile>('import_profile_save', { profile }),
+  importProfileDelete: (name: string) => call<null>('import_profile_delete', { name }),
+  /** Progress of an import check or commit: `phase` is `reading` or `storing`. */
+  onImportProgress: (handler: (p: ImportProgress) => void): Promise<UnlistenFn> =>
+    listen<ImportProgress>('import-progress', (e) => handler(e.payload)),
 
   dashboard: () => call<Dashboard>('dashboard'),
   declarationsList: (filter: DeclarationFilter) => call<DeclarationRow[]>('declarations_list', { filter }),

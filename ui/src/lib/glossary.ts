@@ -253,6 +253,18 @@ export const glossary = {
     textKo: '판매자가 상품마다 붙이는 관리용 코드로, 주문과 상품을 이어 줍니다.',
     textEn: 'Your own code for each product; it links orders to the catalogue.',
   },
+  import_profile: {
+    ko: '가져오기 형식',
+    en: 'Import profile',
+    textKo: '마켓 주문 파일의 어느 열이 주문번호·수량·단가 같은 항목인지 정해 둔 설정으로, 저장해 두면 같은 모양의 파일을 다시 연결하지 않고 가져올 수 있습니다.',
+    textEn: 'A saved description of which column of a marketplace order file holds the order number, quantity, price and so on, so files of the same layout import without mapping again.',
+  },
+  encoding: {
+    ko: '문자 인코딩',
+    en: 'Text encoding',
+    textKo: '파일에 글자를 저장하는 방식으로, 한글 윈도우 엑셀이 만든 CSV는 보통 CP949이고 요즘 파일은 대부분 UTF-8이며 맞지 않게 읽으면 글자가 깨져 보입니다.',
+    textEn: 'How the letters of a text file are stored as bytes; CSV files saved by Korean Windows Excel are usually CP949, most others UTF-8, and reading with the wrong one shows garbled letters.',
+  },
 } satisfies Record<string, GlossaryEntry>;
 
 export type TermId = keyof typeof glossary;
