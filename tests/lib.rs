@@ -189,6 +189,32 @@ impl Session {
         v.as_str().unwrap_or_default().trim().to_string()
     }
 
+    /// Put a file into the file input `data-testid=id` as a user choosing it would, and fire
+    /// `change`. (WebKitWebDriver cannot type a path into a file input, so the file is built in
+    /// the page from its bytes.)
+    pub async fn choose_file(&self, id: &str, path: &Path) {
+        let el = self.wait(id).await;
+        let bytes = std::fs::read(path).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        self.client
+            .execute(
+                "const [el, name, bytes] = arguments;
+                 const file = new File([new Uint8Array(bytes)], name);
+                 const dt = new DataTransfer();
+                 dt.items.add(file);
+                 el.files = dt.files;
+                 el.dispatchEvent(new Event('change', { bubbles: true }));
+                 return el.files.length;",
+                vec![
+                    serde_json::to_value(&el).unwrap(),
+                    serde_json::Value::String(name),
+                    serde_json::to_value(bytes).unwrap(),
+                ],
+            )
+            .await
+            .unwrap();
+    }
+
     /// Save a screenshot under `target/e2e-screenshots/NAME.png`.
     pub async fn screenshot(&self, name: &str) -> PathBuf {
         // Let the webview paint what the DOM already shows (two animation frames), then capture.

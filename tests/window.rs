@@ -232,3 +232,87 @@ async fn declaration_from_sample_orders_to_loading() {
     s.screenshot("27-declaration-english").await;
     s.close().await;
 }
+
+/// A shop owner brings in a Shopify export: the summary shows three new orders and the SKUs the
+/// catalogue lacks, one gets an HS code from the suggestions, the import stores all three
+/// orders, and they are in the order list. A file of another layout asks for a column mapping.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shopify_file_imported_through_the_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e2e.sqlite3");
+    let fixtures = exportdesk_e2e::workspace_root().join("crates/exportdesk-import/tests/fixtures");
+    let s = Session::launch(&db, TODAY).await;
+    s.fill("seller-name", "달무리상점").await;
+    s.fill("seller-representative", "김하늘").await;
+    s.fill("seller-business-no", "220-81-62517").await;
+    s.fill("seller-address", "서울특별시 성동구 성수이로 7")
+        .await;
+    s.click("seller-save").await;
+    s.click("sample-skip").await;
+    s.wait("dashboard").await;
+
+    s.click("nav-orders").await;
+    s.click("import-open").await;
+    s.wait("import-file").await;
+    s.screenshot("20-import-choose").await;
+    s.choose_file("import-file", &fixtures.join("shopify_orders_export.csv"))
+        .await;
+    s.wait("import-summary").await;
+    assert_eq!(s.text("import-count-new").await, "3");
+    s.wait_count("import-unknown-row", 5).await;
+    s.wait_count("import-hs-suggestion", 1).await[0]
+        .click()
+        .await
+        .unwrap();
+    s.screenshot("21-import-summary").await;
+    assert_eq!(count_rows(&db, "orders"), 0, "the summary stores nothing");
+
+    s.click("import-commit").await;
+    s.wait("import-result").await;
+    assert_eq!(s.text("import-result-created").await, "3");
+    s.screenshot("22-import-result").await;
+    assert_eq!(count_rows(&db, "orders"), 3);
+    assert_eq!(count_rows(&db, "products"), 5);
+
+    s.click("import-view-orders").await;
+    let rows = s.wait_count("order-row", 3).await;
+    assert_eq!(rows.len(), 3);
+    s.screenshot("23-orders-after-import").await;
+
+    // A bigger export (1,500 copies of the file's orders: 9,000 rows) goes through the same
+    // way: the bytes are sent once, raw, and the whole file lands in one transaction.
+    let text = std::fs::read_to_string(fixtures.join("shopify_orders_export.csv")).unwrap();
+    let mut lines = text.lines();
+    let mut big = format!("{}\n", lines.next().unwrap());
+    let rows: Vec<&str> = lines.collect();
+    for i in 0..1500 {
+        for r in &rows {
+            big.push_str(&format!("#B{i}-{}\n", &r[1..]));
+        }
+    }
+    let big_path = dir.path().join("orders_export_big.csv");
+    std::fs::write(&big_path, big).unwrap();
+    s.click("import-open").await;
+    s.choose_file("import-file", &big_path).await;
+    s.wait("import-summary").await;
+    assert_eq!(s.text("import-count-new").await, "4500");
+    s.click("import-commit").await;
+    s.wait("import-result").await;
+    assert_eq!(s.text("import-result-created").await, "4500");
+    assert_eq!(count_rows(&db, "orders"), 4503);
+    s.click("import-view-orders").await;
+
+    // A shop's own sheet: no profile fits, so the column-mapping screen opens with suggestions.
+    s.click("import-open").await;
+    s.choose_file("import-file", &fixtures.join("korean_own_sheet.csv"))
+        .await;
+    s.wait("import-mapping").await;
+    s.fill("import-map-marketplace", "자사몰").await;
+    s.screenshot("24-import-mapping").await;
+    s.click("import-map-read").await;
+    s.wait("import-summary").await;
+    let new = s.text("import-count-new").await;
+    assert!(new.parse::<u32>().unwrap() >= 2, "{new}");
+    s.screenshot("25-import-mapped-summary").await;
+    s.close().await;
+}
