@@ -602,6 +602,10 @@ impl App {
                     catalogue.insert(saved.sku.clone(), saved.id);
                     result.products_created += 1;
                 }
+                // The orders and buyers created are named in one manifest entry (below).
+                w.bulk_creates();
+                let mut created_orders = Vec::new();
+                let mut created_buyers = Vec::new();
                 let mut buyers = buyers;
                 for (i, p) in plan.orders.iter_mut().enumerate() {
                     if i % 500 == 0 {
@@ -643,6 +647,7 @@ impl App {
                             Some(id) => Some(id),
                             None => {
                                 let saved = w.save_buyer(&b)?;
+                                created_buyers.push(saved.id);
                                 buyers.add(&saved);
                                 result.buyers_created += 1;
                                 Some(saved.id)
@@ -653,7 +658,10 @@ impl App {
                     for l in &mut order.lines {
                         l.product_id = catalogue.get(&l.sku).copied();
                     }
-                    w.save_order(&order)?;
+                    let saved = w.save_order(&order)?;
+                    if existing.is_none() {
+                        created_orders.push(saved.id);
+                    }
                 }
                 progress(ImportProgress {
                     phase: "storing".into(),
@@ -663,7 +671,14 @@ impl App {
                 if cancel.load(Ordering::SeqCst) {
                     return Err(ImportError::Cancelled.to_problem());
                 }
-                w.log_import(&file_name, &result)?;
+                w.log_import(
+                    &file_name,
+                    &ImportManifest {
+                        result: &result,
+                        created_orders: id_ranges(&created_orders),
+                        created_buyers: id_ranges(&created_buyers),
+                    },
+                )?;
                 Ok(result)
             })
             .map_err(Problems::from);
@@ -762,6 +777,29 @@ impl App {
             bytes: bytes.len() as u64,
         })
     }
+}
+
+/// The change-log entry of an import: what it did and which records it created, as id ranges.
+#[derive(Serialize)]
+struct ImportManifest<'a> {
+    #[serde(flatten)]
+    result: &'a ImportResult,
+    created_orders: Vec<[i64; 2]>,
+    created_buyers: Vec<[i64; 2]>,
+}
+
+/// Ids as inclusive ranges: `[1,2,3,7]` → `[[1,3],[7,7]]`.
+fn id_ranges(ids: &[i64]) -> Vec<[i64; 2]> {
+    let mut sorted = ids.to_vec();
+    sorted.sort_unstable();
+    let mut out: Vec<[i64; 2]> = Vec::new();
+    for id in sorted {
+        match out.last_mut() {
+            Some(r) if r[1] + 1 == id => r[1] = id,
+            _ => out.push([id, id]),
+        }
+    }
+    out
 }
 
 /// A row problem as a plain problem that names its place in the file.
@@ -885,6 +923,12 @@ fn check_profile(p: &Profile) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_become_ranges() {
+        assert_eq!(id_ranges(&[7, 1, 2, 3]), vec![[1, 3], [7, 7]]);
+        assert!(id_ranges(&[]).is_empty());
+    }
 
     #[test]
     fn buyers_match_on_name_and_country_with_compatible_email() {

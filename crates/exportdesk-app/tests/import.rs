@@ -130,10 +130,23 @@ fn shopify_file_is_summarised_then_committed_whole() {
         *"482390"
     );
     assert_eq!(product.name_en, "Hanji Tea Coaster Set - Indigo");
-    let log = app.change_log(5).unwrap();
-    assert!(log
+    // One manifest entry names the created orders and buyers; the new products are logged
+    // one by one (they are few, and the user edits them next).
+    let log = app.change_log(100).unwrap();
+    let manifest = log
         .iter()
-        .any(|e| e.entity == "import" && e.entity_id == "orders_export.csv"));
+        .find(|e| e.entity == "import" && e.entity_id == "orders_export.csv")
+        .unwrap();
+    let after: serde_json::Value =
+        serde_json::from_str(manifest.after.as_deref().unwrap()).unwrap();
+    assert_eq!(after["created"], 3);
+    let ranges = after["created_orders"].as_array().unwrap();
+    let ids: Vec<i64> = orders.iter().map(|o| o.id).collect();
+    assert_eq!(ranges.len(), 1);
+    assert_eq!(ranges[0][0].as_i64(), ids.iter().min().copied());
+    assert_eq!(ranges[0][1].as_i64(), ids.iter().max().copied());
+    assert_eq!(log.iter().filter(|e| e.entity == "order").count(), 0);
+    assert_eq!(log.iter().filter(|e| e.entity == "product").count(), 2);
 }
 
 #[test]
@@ -179,6 +192,21 @@ fn a_second_import_skips_or_updates_what_is_recorded() {
         .import_commit(changed.as_bytes(), &req, &mut |_| {}, &never())
         .unwrap();
     assert_eq!(updated.updated, 1);
+    let log = app.change_log(20).unwrap();
+    let entry = log
+        .iter()
+        .find(|e| e.entity == "order" && e.action == "update")
+        .expect("an update keeps its before and after in the log");
+    assert!(entry
+        .before
+        .as_deref()
+        .unwrap()
+        .contains("\"quantity\":\"3\""));
+    assert!(entry
+        .after
+        .as_deref()
+        .unwrap()
+        .contains("\"quantity\":\"4\""));
     assert_eq!(updated.unchanged, first.created - 1);
     assert_eq!(app.buyers().unwrap().len(), buyers);
     let orders = app.orders(&OrderFilter::default()).unwrap();
