@@ -60,6 +60,14 @@ const COMMANDS: &[&str] = &[
     "import_profiles_list",
     "import_profile_save",
     "import_profile_delete",
+    "shipments_list",
+    "shipment_create",
+    "shipment_get",
+    "shipment_edit",
+    "shipment_pack",
+    "shipment_autopack",
+    "shipment_load",
+    "shipment_delete",
 ];
 
 fn main() {

@@ -6,8 +6,10 @@
 use exportdesk_app::{
     App, AppStatus, Dashboard, DeclarationView, DraftEdit, DraftRequest, GeneratedDocument,
     GroupProposal, ImportCheck, ImportProfileInfo, ImportProgress, ImportRequest, ImportResult,
-    Reference, RulebookView, SampleLoaded, Settings,
+    Reference, RulebookView, SampleLoaded, Settings, ShipmentEdit, ShipmentLoading,
+    ShipmentRequest, ShipmentView,
 };
+use exportdesk_rules::shipment::{AutoPackRequest, CartonDraft};
 use exportdesk_import::Profile;
 use exportdesk_rules::hs::HsMatch;
 use exportdesk_rules::rates::{parse_date, RateDraft, WeeklyRate};
@@ -17,7 +19,7 @@ use exportdesk_rules::records::{
 use exportdesk_rules::{Problem, Problems};
 use exportdesk_store::{
     BackupCheck, BackupInfo, ChangeEntry, DeclarationFilter, DeclarationRow, OrderFilter, OrderRow,
-    ProductRow,
+    ProductRow, ShipmentRow,
 };
 use serde::Serialize;
 use std::path::Path;
@@ -425,6 +427,60 @@ fn document_batch_cancel(batch: State<'_, Batch>) {
     batch.cancel.store(true, Ordering::SeqCst);
 }
 
+// ---- consolidated shipments ---------------------------------------------------------------
+
+#[tauri::command(rename_all = "snake_case")]
+fn shipments_list(shell: State<'_, Shell>) -> Answer<Vec<ShipmentRow>> {
+    shell.run(|a| a.shipments())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn shipment_create(shell: State<'_, Shell>, request: ShipmentRequest) -> Answer<ShipmentView> {
+    shell.run(|a| a.create_shipment(&request))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn shipment_get(shell: State<'_, Shell>, id: i64) -> Answer<ShipmentView> {
+    shell.run(|a| a.shipment_view(id))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn shipment_edit(shell: State<'_, Shell>, id: i64, edit: ShipmentEdit) -> Answer<ShipmentView> {
+    shell.run(|a| a.edit_shipment(id, &edit))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn shipment_pack(
+    shell: State<'_, Shell>,
+    id: i64,
+    cartons: Vec<CartonDraft>,
+) -> Answer<ShipmentView> {
+    shell.run(|a| a.pack_shipment(id, &cartons))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn shipment_autopack(
+    shell: State<'_, Shell>,
+    id: i64,
+    request: AutoPackRequest,
+) -> Answer<Vec<CartonDraft>> {
+    shell.run(|a| a.auto_pack_shipment(id, &request))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn shipment_load(
+    shell: State<'_, Shell>,
+    id: i64,
+    loading: ShipmentLoading,
+) -> Answer<ShipmentView> {
+    shell.run(|a| a.load_shipment(id, &loading))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn shipment_delete(shell: State<'_, Shell>, id: i64) -> Answer<()> {
+    shell.run(|a| a.delete_shipment(id))
+}
+
 // ---- order import -------------------------------------------------------------------------
 
 const IMPORT_PROGRESS_EVENT: &str = "import-progress";
@@ -663,6 +719,14 @@ fn main() {
             import_profiles_list,
             import_profile_save,
             import_profile_delete,
+            shipments_list,
+            shipment_create,
+            shipment_get,
+            shipment_edit,
+            shipment_pack,
+            shipment_autopack,
+            shipment_load,
+            shipment_delete,
         ])
         .run(tauri::generate_context!())
         .expect("error while running ExportDesk");

@@ -605,6 +605,13 @@ impl App {
     }
 
     pub fn delete_draft(&mut self, id: i64) -> Result<()> {
+        if let Some((_, reference)) = self.store.shipment_of_declaration(id)? {
+            return Err(refuse(
+                "declaration.in_shipment",
+                format!("이 신고는 선적 {reference}에 들어 있어 지울 수 없습니다. 선적에서 먼저 빼세요."),
+                format!("This declaration is in shipment {reference}, so it cannot be deleted; remove it from the shipment first."),
+            ));
+        }
         Ok(self
             .store
             .write(self.clock.now(), |w| w.delete_declaration(id))?)

@@ -13,6 +13,7 @@ pub mod import;
 mod rulebook_files;
 mod sample;
 mod settings;
+pub mod shipments;
 pub mod types;
 
 pub use clock::{from_env as clock_from_env, Clock, FixedClock, SystemClock};
@@ -28,6 +29,9 @@ pub use import::{
 };
 pub use rulebook_files::{load_rulebook, user_rulebook_dir};
 pub use settings::Settings;
+pub use shipments::{
+    ShipmentDeclaration, ShipmentEdit, ShipmentLoading, ShipmentRequest, ShipmentView,
+};
 pub use types::*;
 
 use chrono::{NaiveDate, NaiveDateTime};

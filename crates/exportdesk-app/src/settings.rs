@@ -18,6 +18,8 @@ pub struct Settings {
     pub backup_dir: String,
     /// On start, a desktop notification lists the deadlines due within this many days.
     pub reminder_days: u32,
+    /// Volumetric weight divisor for cartons (cm³ per kg): 5000 for most express couriers.
+    pub volumetric_divisor: u32,
 }
 
 impl Default for Settings {
@@ -28,6 +30,7 @@ impl Default for Settings {
             backup_keep: 14,
             backup_dir: String::new(),
             reminder_days: 7,
+            volumetric_divisor: 5000,
         }
     }
 }
@@ -48,6 +51,9 @@ impl Settings {
             reminder_days: get("reminder_days")?
                 .and_then(|v| v.parse().ok())
                 .unwrap_or(d.reminder_days),
+            volumetric_divisor: get("volumetric_divisor")?
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(d.volumetric_divisor),
         })
     }
 
@@ -85,6 +91,22 @@ impl Settings {
                 .at("reminder_days"),
             );
         }
+        if !(1000..=10000).contains(&self.volumetric_divisor) {
+            p.push(
+                Problem::new(
+                    "settings.volumetric_divisor",
+                    format!(
+                        "부피중량 나눗수는 1000에서 10000 사이여야 합니다 (보통 5000 또는 6000, 입력: {}).",
+                        self.volumetric_divisor
+                    ),
+                    format!(
+                        "The volumetric divisor must be between 1000 and 10000 (usually 5000 or 6000; entered: {}).",
+                        self.volumetric_divisor
+                    ),
+                )
+                .at("volumetric_divisor"),
+            );
+        }
         let dir = self.backup_dir.trim();
         if !dir.is_empty() && !Path::new(dir).is_absolute() {
             p.push(
@@ -114,7 +136,8 @@ impl Settings {
         )?;
         w.set_setting("backup_keep", &self.backup_keep.to_string())?;
         w.set_setting("backup_dir", &self.backup_dir)?;
-        w.set_setting("reminder_days", &self.reminder_days.to_string())
+        w.set_setting("reminder_days", &self.reminder_days.to_string())?;
+        w.set_setting("volumetric_divisor", &self.volumetric_divisor.to_string())
     }
 
     pub fn backup_dir_or_default(&self, db_path: &Path) -> PathBuf {

@@ -48,6 +48,11 @@ fn generated() -> String {
         exportdesk_app::ImportOrderRow, exportdesk_app::ExistingOrder, exportdesk_app::UnknownProduct,
         exportdesk_app::ImportPreview, exportdesk_app::ImportCheck, exportdesk_app::ImportResult,
         exportdesk_app::ImportProfileInfo, exportdesk_app::ImportProgress,
+        r::shipment::PackLine, r::shipment::CartonItemDraft, r::shipment::CartonDraft, r::shipment::CartonItem,
+        r::shipment::Carton, r::shipment::LinePacking, r::shipment::CartonFigures, r::shipment::PackingCheck,
+        r::shipment::ShipmentState, r::shipment::Shipment, r::shipment::AutoPackRequest,
+        exportdesk_store::ShipmentRow, exportdesk_app::ShipmentRequest, exportdesk_app::ShipmentEdit,
+        exportdesk_app::ShipmentLoading, exportdesk_app::ShipmentDeclaration, exportdesk_app::ShipmentView,
     ]);
     out.join("\n\n") + "\n"
 }

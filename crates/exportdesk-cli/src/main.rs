@@ -6,6 +6,7 @@ mod check;
 mod declarations;
 mod documents;
 mod import;
+mod shipments;
 mod table;
 
 use chrono::NaiveDate;
@@ -78,6 +79,9 @@ enum Command {
     /// Export declarations (수출신고): draft, file, accept, extend, load, cancel, final price
     #[command(subcommand)]
     Declarations(declarations::DeclarationsCmd),
+    /// Consolidated shipments (합포장): cartons, auto-pack, loading
+    #[command(subcommand)]
+    Shipments(shipments::ShipmentsCmd),
     /// Open deadlines by urgency
     Dashboard,
     /// Stateless checks: a JSON case on stdin, a JSON verdict with steps on stdout (docs/cli.md)
@@ -540,6 +544,7 @@ fn run(cli: Cli, out: &mut Out, lang_given: bool) -> Result<(), Problems> {
         }
         Command::Documents(cmd) => documents::run(&mut app, cmd, out)?,
         Command::Import(cmd) => import::run(&mut app, cmd, out)?,
+        Command::Shipments(cmd) => shipments::run(&mut app, cmd, out)?,
         Command::Declarations(cmd) => declarations::run(&mut app, cmd, out)?,
         Command::Dashboard => declarations::dashboard(&app, out)?,
         Command::Check(_) => unreachable!("handled before the database is opened"),

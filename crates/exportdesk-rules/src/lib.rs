@@ -16,6 +16,7 @@ pub mod problem;
 pub mod rates;
 pub mod records;
 pub mod rulebook;
+pub mod shipment;
 pub mod unit;
 
 pub use problem::{Problem, Problems};

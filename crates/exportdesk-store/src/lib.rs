@@ -14,6 +14,7 @@ mod backup;
 mod declarations;
 mod imports;
 mod records;
+mod shipments;
 
 pub use backup::{check_backup, list_backups, BackupCheck, BackupInfo};
 pub use declarations::{
@@ -21,6 +22,7 @@ pub use declarations::{
 };
 pub use imports::StoredProfile;
 pub use records::{ChangeEntry, OrderFilter, OrderRow, ProductRow, Writer};
+pub use shipments::ShipmentRow;
 
 use chrono::NaiveDateTime;
 use exportdesk_rules::Problem;
@@ -38,6 +40,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "import_profiles",
         include_str!("migrations/0003_import_profiles.sql"),
     ),
+    ("shipments", include_str!("migrations/0004_shipments.sql")),
 ];
 
 /// The schema version this build writes.

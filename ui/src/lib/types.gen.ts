@@ -204,7 +204,11 @@ backup_dir: string,
 /**
  * On start, a desktop notification lists the deadlines due within this many days.
  */
-reminder_days: number, };
+reminder_days: number, 
+/**
+ * Volumetric weight divisor for cartons (cm³ per kg): 5000 for most express couriers.
+ */
+volumetric_divisor: number, };
 
 export type GeneratedDocument = { path: string, bytes: number, };
 
@@ -747,3 +751,122 @@ kept_declared: number, buyers_created: number, products_created: number, };
 export type ImportProfileInfo = { profile: Profile, builtin: boolean, };
 
 export type ImportProgress = { phase: string, done: number, total: number, };
+
+export type PackLine = { declaration_id: number, line_no: number, 
+/**
+ * The declaration number once accepted, else empty (for messages and documents).
+ */
+declaration_no: string, order_no: string, sku: string, description: string, quantity: string, unit: string, 
+/**
+ * Net weight of the whole declared line, if known.
+ */
+net_weight_kg: string | null, };
+
+export type CartonItemDraft = { declaration_id: number, line_no: number, quantity: string, };
+
+export type CartonDraft = { length_cm: string, width_cm: string, height_cm: string, gross_kg: string, items: Array<CartonItemDraft>, };
+
+export type CartonItem = { declaration_id: number, line_no: number, quantity: string, };
+
+export type Carton = { no: number, length_cm: string, width_cm: string, height_cm: string, gross_kg: string, items: Array<CartonItem>, };
+
+export type LinePacking = { declaration_id: number, line_no: number, declared: string, packed: string, 
+/**
+ * The cartons it is in.
+ */
+cartons: Array<number>, };
+
+export type CartonFigures = { no: number, 
+/**
+ * Net weight of its contents; `None` when a line in it has no net weight.
+ */
+net_kg: string | null, volume_m3: string, volumetric_kg: string, chargeable_kg: string, units: string, };
+
+export type PackingCheck = { cartons: Array<CartonFigures>, lines: Array<LinePacking>, gross_kg: string, 
+/**
+ * Total net weight; `None` when any carton's net is unknown.
+ */
+net_kg: string | null, volume_m3: string, volumetric_kg: string, 
+/**
+ * Σ per carton of max(gross, volumetric).
+ */
+chargeable_kg: string, divisor: number, 
+/**
+ * Problems that must be fixed before the shipment can be loaded.
+ */
+problems: Array<Problem>, 
+/**
+ * Things to know that do not stop loading.
+ */
+warnings: Array<Problem>, };
+
+export type ShipmentState = "packing" | "loaded";
+
+export type Shipment = { id: number, 
+/**
+ * The user's reference (e.g. `SHP-2026-11-27-1`), printed on every paper.
+ */
+reference: string, state: ShipmentState, created_on: string, declaration_ids: Array<number>, 
+/**
+ * The consignee printed on the invoice, packing list and marks (the buyer's by default, or
+ * the overseas warehouse's).
+ */
+consignee_name: string, consignee_address: string, destination_country: string, 
+/**
+ * Volumetric divisor used for this shipment (cm³ per kg).
+ */
+volumetric_divisor: number, cartons: Array<Carton>, loaded_on: string | null, carrier: string, bl_awb: string, tracking_numbers: Array<string>, note: string, };
+
+export type AutoPackRequest = { length_cm: string, width_cm: string, height_cm: string, 
+/**
+ * The most a carton may weigh, packed (courier limit or what one person can lift).
+ */
+max_gross_kg: string, 
+/**
+ * The empty carton's weight.
+ */
+tare_kg: string, 
+/**
+ * Volume of one packed unit per line (cm³), when known: `declaration_id`, `line_no`, value.
+ */
+unit_volumes: Array<CartonItemDraft>, 
+/**
+ * Share of the carton's volume usable for goods (default 0.85: padding and gaps).
+ */
+fill_ratio: string, };
+
+export type ShipmentRow = { id: number, reference: string, state: ShipmentState, created_on: string, consignee_name: string, destination_country: string, declarations: number, cartons: number, loaded_on: string | null, bl_awb: string, };
+
+export type ShipmentRequest = { declaration_ids: Array<number>, 
+/**
+ * Orders whose declarations go in (each must be on a declaration).
+ */
+order_ids: Array<number>, 
+/**
+ * The shipment's reference; `SHP-YYYYMMDD-N` when empty.
+ */
+reference: string, 
+/**
+ * The consignee; the first declaration's buyer when empty.
+ */
+consignee_name: string, consignee_address: string, note: string, };
+
+export type ShipmentEdit = { reference: string | null, consignee_name: string | null, consignee_address: string | null, note: string | null, 
+/**
+ * The new set of declarations (cartons keep only items of lines still in the shipment).
+ */
+declaration_ids: Array<number> | null, };
+
+export type ShipmentLoading = { loaded_on: string, carrier: string, bl_awb: string, tracking_numbers: Array<string>, };
+
+export type ShipmentDeclaration = { id: number, declaration_no: string | null, state: DeclarationState, buyer_name: string, destination_country: string, order_numbers: Array<string>, loading_due: string | null, loaded_on: string | null, };
+
+export type ShipmentView = { shipment: Shipment, declarations: Array<ShipmentDeclaration>, lines: Array<PackLine>, check: PackingCheck, 
+/**
+ * Mixed destinations or consignees, and why that matters.
+ */
+warnings: Array<Problem>, 
+/**
+ * What stops loading now (packing problems, declarations not accepted).
+ */
+load_blockers: Array<Problem>, can_load: boolean, };
