@@ -86,16 +86,16 @@ impl Formats {
 }
 
 /// Display width of text in Excel's character units (Hangul and other wide characters count 2).
-fn display_width(s: &str) -> f64 {
+pub(crate) fn display_width(s: &str) -> f64 {
     s.chars()
         .map(|c| if (c as u32) < 0x1100 { 1.0 } else { 2.0 })
         .sum()
 }
 
 /// Excel refuses strings longer than this.
-const MAX_TEXT: usize = 32_767;
+pub(crate) const MAX_TEXT: usize = 32_767;
 
-fn fail(e: XlsxError) -> Problem {
+pub(crate) fn fail(e: XlsxError) -> Problem {
     Problem::new(
         "documents.xlsx",
         format!("엑셀 파일을 만들 수 없습니다: {e}. 같은 문제가 계속되면 개발자에게 알려 주세요."),

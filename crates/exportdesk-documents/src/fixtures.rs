@@ -242,3 +242,258 @@ impl Fixture {
         }
     }
 }
+
+/// A consolidated shipment: two declarations to the same US consignee (line 1 of the first
+/// declaration split over all three cartons), packed into three cartons and checked.
+///
+/// | Decl. | Line | Goods                   | Qty | Amount     | Net kg | Origin |
+/// |-------|------|-------------------------|-----|------------|--------|--------|
+/// | 11    | 1    | Heartleaf calming toner | 10  | USD 125.00 | 1.80   | KR     |
+/// | 11    | 2    | Green tea moisture cream| 4   | USD 88.00  | 0.24   | KR     |
+/// | 12    | 1    | Hanji bookmark          | 20  | USD 60.00  | 0.20   | KR     |
+/// | 12    | 2    | Bamboo serving tray     | 2   | USD 30.00  | 1.00   | CN     |
+///
+/// Cartons: 1 = 40×30×20, 3.5 kg gross, 11/1 ×4 + 11/2 ×4; 2 = 40×30×20, 2.8 kg, 11/1 ×4 +
+/// 12/1 ×20; 3 = 30×20×15, 2.2 kg, 11/1 ×2 + 12/2 ×2. With `mixed`, declaration 12 is in JPY
+/// (bookmark ¥6,000, tray ¥3,000).
+pub struct ShipmentFixture {
+    pub seller: exportdesk_rules::records::Seller,
+    pub shipment: exportdesk_rules::shipment::Shipment,
+    pub declarations: Vec<Declaration>,
+    pub lines: Vec<exportdesk_rules::shipment::PackLine>,
+    pub check: exportdesk_rules::shipment::PackingCheck,
+    pub origin_declaration: Option<String>,
+}
+
+impl ShipmentFixture {
+    pub fn new(mixed: bool) -> ShipmentFixture {
+        use exportdesk_rules::records::SellerDraft;
+        use exportdesk_rules::shipment::{Carton, CartonItem, Shipment, ShipmentState};
+        let seller = SellerDraft {
+            name: "달무리상점".into(),
+            name_en: "Dalmuri Shop".into(),
+            representative: "김하늘".into(),
+            business_no: "220-81-62517".into(),
+            customs_code: "DALMU1234567890".into(),
+            address: "서울특별시 성동구 성수이로 7, 2층 (성수동2가)".into(),
+            address_en: "2F, 7 Seongsui-ro, Seongdong-gu, Seoul 04781, Korea".into(),
+            phone: "+82-2-555-0100".into(),
+            email: "hello@dalmuri.kr".into(),
+            ..Default::default()
+        }
+        .validate(1)
+        .unwrap();
+        let template = Fixture::new(4).declaration;
+        let line = |no: u32,
+                    names: (&str, &str, &str, &str),
+                    hs: &str,
+                    qty: &str,
+                    amount: &str,
+                    net: &str,
+                    origin: &str| {
+            DeclarationLine {
+                line_no: no,
+                order_id: 1,
+                order_line_no: no,
+                product_id: None,
+                hs_code: Some(hs.into()),
+                name_ko: names.0.into(),
+                name_en: names.1.into(),
+                brand: names.2.into(),
+                model_spec: names.3.into(),
+                quantity: n(qty),
+                unit: "EA".into(),
+                net_weight_kg: Some(n(net)),
+                origin_country: Some(origin.into()),
+                needs_permit: false,
+                amount: n(amount),
+                deduction: Decimal::ZERO,
+                fob: n(amount),
+                fob_krw: Decimal::ZERO,
+            }
+        };
+        let a = Declaration {
+            id: 11,
+            declaration_no: Some("12345-26-0000111X".into()),
+            order_numbers: vec!["#SH-1001".into(), "#SH-1002".into()],
+            buyer_name: "Emily Carter".into(),
+            buyer_country: "US".into(),
+            destination_country: "US".into(),
+            currency: Currency::USD,
+            incoterm: Incoterm::Dap,
+            lines: vec![
+                line(
+                    1,
+                    (
+                        "어성초 진정 토너",
+                        "Heartleaf calming toner",
+                        "KBEAUTY LAB",
+                        "150ml",
+                    ),
+                    "3304991000",
+                    "10",
+                    "125.00",
+                    "1.8",
+                    "KR",
+                ),
+                line(
+                    2,
+                    (
+                        "녹차 수분 크림",
+                        "Green tea moisture cream",
+                        "DALMU",
+                        "50ml",
+                    ),
+                    "3304991000",
+                    "4",
+                    "88.00",
+                    "0.24",
+                    "KR",
+                ),
+            ],
+            ..template.clone()
+        };
+        let (cur, bookmark, tray) = if mixed {
+            (Currency::parse("JPY").unwrap(), "6000", "3000")
+        } else {
+            (Currency::USD, "60.00", "30.00")
+        };
+        let b = Declaration {
+            id: 12,
+            declaration_no: Some("12345-26-0000112X".into()),
+            order_numbers: vec!["#SH-1003".into()],
+            buyer_name: "Brooklyn K-Beauty Store LLC".into(),
+            buyer_country: "US".into(),
+            destination_country: "US".into(),
+            currency: cur,
+            incoterm: Incoterm::Dap,
+            lines: vec![
+                line(
+                    1,
+                    ("한지 책갈피", "Hanji bookmark", "", ""),
+                    "4823909000",
+                    "20",
+                    bookmark,
+                    "0.2",
+                    "KR",
+                ),
+                line(
+                    2,
+                    ("대나무 쟁반", "Bamboo serving tray", "", "30 x 20 cm"),
+                    "4419900000",
+                    "2",
+                    tray,
+                    "1.0",
+                    "CN",
+                ),
+            ],
+            ..template
+        };
+        let declarations = vec![a, b];
+        let lines = pack_lines(&declarations);
+        let item = |declaration_id: i64, line_no: u32, q: &str| CartonItem {
+            declaration_id,
+            line_no,
+            quantity: n(q),
+        };
+        let carton =
+            |no: u32, dims: (&str, &str, &str), gross: &str, items: Vec<CartonItem>| Carton {
+                no,
+                length_cm: n(dims.0),
+                width_cm: n(dims.1),
+                height_cm: n(dims.2),
+                gross_kg: n(gross),
+                items,
+            };
+        let shipment = Shipment {
+            id: 5,
+            reference: "SHP-2026-11-27-1".into(),
+            state: ShipmentState::Packing,
+            created_on: d("2026-11-27"),
+            declaration_ids: vec![11, 12],
+            consignee_name: "Emily Carter".into(),
+            consignee_address: "1200 Market Street, Apt 5B, Philadelphia, PA 19107".into(),
+            destination_country: "US".into(),
+            volumetric_divisor: 5000,
+            cartons: vec![
+                carton(
+                    1,
+                    ("40", "30", "20"),
+                    "3.5",
+                    vec![item(11, 1, "4"), item(11, 2, "4")],
+                ),
+                carton(
+                    2,
+                    ("40", "30", "20"),
+                    "2.8",
+                    vec![item(11, 1, "4"), item(12, 1, "20")],
+                ),
+                carton(
+                    3,
+                    ("30", "20", "15"),
+                    "2.2",
+                    vec![item(11, 1, "2"), item(12, 2, "2")],
+                ),
+            ],
+            loaded_on: None,
+            carrier: "DHL Express".into(),
+            bl_awb: "1234567890".into(),
+            tracking_numbers: vec!["JD014600001234567890".into()],
+            note: String::new(),
+        };
+        let mut f = ShipmentFixture {
+            seller,
+            shipment,
+            declarations,
+            lines,
+            check: exportdesk_rules::shipment::check_packing(&[], &[], 5000),
+            origin_declaration: None,
+        };
+        f.recheck();
+        f
+    }
+
+    /// Recompute the packed lines and the check after changing the declarations or cartons.
+    pub fn recheck(&mut self) {
+        self.lines = pack_lines(&self.declarations);
+        self.check = exportdesk_rules::shipment::check_packing(
+            &self.shipment.cartons,
+            &self.lines,
+            self.shipment.volumetric_divisor,
+        );
+    }
+
+    pub fn papers(&self) -> crate::shipment_papers::ShipmentPapers<'_> {
+        crate::shipment_papers::ShipmentPapers {
+            seller: &self.seller,
+            shipment: &self.shipment,
+            declarations: &self.declarations,
+            lines: &self.lines,
+            check: &self.check,
+            today: d("2026-11-27"),
+            origin_declaration: self.origin_declaration.as_deref(),
+        }
+    }
+}
+
+/// The declarations' lines as packed lines (the way the app fills them).
+fn pack_lines(declarations: &[Declaration]) -> Vec<exportdesk_rules::shipment::PackLine> {
+    declarations
+        .iter()
+        .flat_map(|d| {
+            d.lines
+                .iter()
+                .map(move |l| exportdesk_rules::shipment::PackLine {
+                    declaration_id: d.id,
+                    line_no: l.line_no,
+                    declaration_no: d.declaration_no.clone().unwrap_or_default(),
+                    order_no: d.order_numbers.first().cloned().unwrap_or_default(),
+                    sku: format!("SKU-{}-{}", d.id, l.line_no),
+                    description: l.name_en.clone(),
+                    quantity: l.quantity,
+                    unit: l.unit.clone(),
+                    net_weight_kg: l.net_weight_kg,
+                })
+        })
+        .collect()
+}

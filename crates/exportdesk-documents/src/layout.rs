@@ -15,8 +15,8 @@
 //! long is shortened with "…".
 
 use printpdf::{
-    Color, FontId, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle,
-    PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem,
+    Color, FontId, Line, LineDashPattern, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem,
 };
 use std::collections::{BTreeSet, HashMap};
 use std::sync::{Mutex, OnceLock};
@@ -426,6 +426,76 @@ impl CellLines {
         badge + self.main.len() as f32 * MAIN_LH + self.sub.len() as f32 * SUB_LH
     }
 }
+
+/// A row of [`Doc::table_rows`] wrapped to its columns, with its heights.
+struct LaidRow {
+    cells: Vec<CellLines>,
+    detail: Option<CellLines>,
+    /// Where the detail line starts, from the left margin.
+    indent: f32,
+    cells_h: f32,
+    detail_h: f32,
+}
+
+impl LaidRow {
+    fn height(&self) -> f32 {
+        self.cells_h + self.detail_h
+    }
+}
+
+/// Wrap every row's cells to the columns and measure the rows.
+fn lay_rows(columns: &[Column], rows: &[Row]) -> Vec<LaidRow> {
+    // Details start under the second column, unless the first one is most of the table.
+    let indent = columns
+        .first()
+        .map_or(0.0, |c| c.width)
+        .min(Doc::content_width() / 3.0);
+    let indent = if columns.len() > 1 { indent } else { 0.0 };
+    rows.iter()
+        .map(|row| {
+            let cells: Vec<CellLines> = columns
+                .iter()
+                .zip(&row.cells)
+                .map(|(c, cell)| CellLines::new(cell, c.width - 2.0, CELL_MAIN, CELL_SUB))
+                .collect();
+            let detail = row.detail.as_ref().map(|d| {
+                CellLines::new(
+                    d,
+                    Doc::content_width() - indent - 2.0,
+                    CELL_MAIN,
+                    CELL_SUB + 0.2,
+                )
+            });
+            let cells_h = cells
+                .iter()
+                .map(CellLines::height)
+                .fold(MIN_ROW - 2.0 * PAD, f32::max)
+                + 2.0 * PAD;
+            let detail_h = detail.as_ref().map_or(0.0, |d| d.height() + PAD);
+            LaidRow {
+                cells,
+                detail,
+                indent,
+                cells_h,
+                detail_h,
+            }
+        })
+        .collect()
+}
+
+/// One section of [`Doc::table_sections`]: a band (title, gloss, label/value facts) and rows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Section {
+    pub title: String,
+    pub title_sub: String,
+    /// Label and value pairs shown across the band, e.g. ("Gross · 총중량", "3.5 kg").
+    pub facts: Vec<(String, String)>,
+    pub rows: Vec<Row>,
+}
+
+const BAND_H: f32 = 11.0;
+const BAND_FILL: (f32, f32, f32) = (0.93, 0.95, 0.99);
+const RULE_DARK: (f32, f32, f32) = (0.7, 0.72, 0.76);
 
 fn rgb((r, g, b): (f32, f32, f32)) -> Color {
     Color::Rgb(Rgb::new(r, g, b, None))
@@ -1037,72 +1107,205 @@ impl Doc {
     /// English gloss), badges, a full-width detail line under a row, and a coloured marker in
     /// the margin. Rows break across pages whole; the header row repeats on each page.
     pub fn table_rows(&mut self, columns: &[Column], rows: &[Row]) {
-        // Details start under the second column, unless the first one is most of the table.
-        let indent = columns
-            .first()
-            .map_or(0.0, |c| c.width)
-            .min(Self::content_width() / 3.0);
-        let indent = if columns.len() > 1 { indent } else { 0.0 };
-        let laid: Vec<(Vec<CellLines>, Option<CellLines>, f32, f32)> = rows
-            .iter()
-            .map(|row| {
-                let cells: Vec<CellLines> = columns
-                    .iter()
-                    .zip(&row.cells)
-                    .map(|(c, cell)| CellLines::new(cell, c.width - 2.0, CELL_MAIN, CELL_SUB))
-                    .collect();
-                let detail = row.detail.as_ref().map(|d| {
-                    CellLines::new(
-                        d,
-                        Self::content_width() - indent - 2.0,
-                        CELL_MAIN,
-                        CELL_SUB + 0.2,
-                    )
-                });
-                let cells_h = cells
-                    .iter()
-                    .map(CellLines::height)
-                    .fold(MIN_ROW - 2.0 * PAD, f32::max)
-                    + 2.0 * PAD;
-                let detail_h = detail.as_ref().map_or(0.0, |d| d.height() + PAD);
-                (cells, detail, cells_h, detail_h)
-            })
-            .collect();
+        let laid = lay_rows(columns, rows);
         // The header never stands alone at the bottom of a page: it goes with the first row.
-        let first = laid.first().map_or(MIN_ROW, |r| r.2 + r.3);
+        let first = laid.first().map_or(MIN_ROW, LaidRow::height);
         self.ensure(9.0 + first);
         self.table_header(columns);
-        for (i, (row, (cells, detail, cells_h, detail_h))) in rows.iter().zip(&laid).enumerate() {
-            let h = cells_h + detail_h;
-            if self.y + h > PAGE_H - MARGIN_BOTTOM {
+        for (i, (row, lr)) in rows.iter().zip(&laid).enumerate() {
+            if self.y + lr.height() > PAGE_H - MARGIN_BOTTOM {
                 self.new_page();
                 self.table_header(columns);
             }
-            let top = self.y;
-            if i % 2 == 1 {
-                self.rect(MARGIN_X, top, Self::content_width(), h, ZEBRA);
-            }
-            if let Some(tone) = row.marker {
-                self.rect(MARGIN_X - 2.2, top + 0.4, 1.2, h - 0.8, tone.ink());
-            }
-            let mut x = MARGIN_X;
-            for (c, cell) in columns.iter().zip(cells) {
-                self.draw_cell(cell, x, top + PAD, c.width, c.align);
-                x += c.width;
-            }
-            if let Some(d) = detail {
-                self.draw_cell(
-                    d,
-                    MARGIN_X + indent,
-                    top + cells_h,
-                    Self::content_width() - indent,
-                    Align::Left,
-                );
-            }
-            self.y = top + h;
+            self.draw_row(columns, row, lr, i % 2 == 1);
         }
         self.hline(MARGIN_X, PAGE_W - MARGIN_X, self.y, 0.6, NAVY);
         self.y += 3.0;
+    }
+
+    /// Draw one laid-out row at the current position and move below it.
+    fn draw_row(&mut self, columns: &[Column], row: &Row, lr: &LaidRow, zebra: bool) {
+        let h = lr.height();
+        let top = self.y;
+        if zebra {
+            self.rect(MARGIN_X, top, Self::content_width(), h, ZEBRA);
+        }
+        if let Some(tone) = row.marker {
+            self.rect(MARGIN_X - 2.2, top + 0.4, 1.2, h - 0.8, tone.ink());
+        }
+        let mut x = MARGIN_X;
+        for (c, cell) in columns.iter().zip(&lr.cells) {
+            self.draw_cell(cell, x, top + PAD, c.width, c.align);
+            x += c.width;
+        }
+        if let Some(d) = &lr.detail {
+            self.draw_cell(
+                d,
+                MARGIN_X + lr.indent,
+                top + lr.cells_h,
+                Self::content_width() - lr.indent,
+                Align::Left,
+            );
+        }
+        self.y = top + h;
+    }
+
+    /// A table in sections (e.g. one per carton): each section opens with a tinted band (a title,
+    /// its gloss and a few label/value facts) followed by its rows in the table's columns. A band
+    /// is never left alone at the bottom of a page; when a section's rows continue on the next
+    /// page, the header row and the band repeat there, the band marked "계속 / continued".
+    pub fn table_sections(&mut self, columns: &[Column], sections: &[Section]) {
+        let limit = PAGE_H - MARGIN_BOTTOM;
+        let laid: Vec<Vec<LaidRow>> = sections
+            .iter()
+            .map(|s| lay_rows(columns, &s.rows))
+            .collect();
+        let first = laid
+            .first()
+            .and_then(|rows| rows.first())
+            .map_or(0.0, LaidRow::height);
+        self.ensure(9.0 + BAND_H + first);
+        self.table_header(columns);
+        for (section, rows) in sections.iter().zip(&laid) {
+            let first = rows.first().map_or(0.0, LaidRow::height);
+            if self.y + BAND_H + first > limit {
+                self.new_page();
+                self.table_header(columns);
+            }
+            self.band(section, false);
+            for (i, (row, lr)) in section.rows.iter().zip(rows).enumerate() {
+                if self.y + lr.height() > limit {
+                    self.new_page();
+                    self.table_header(columns);
+                    self.band(section, true);
+                }
+                self.draw_row(columns, row, lr, i % 2 == 1);
+            }
+        }
+        self.hline(MARGIN_X, PAGE_W - MARGIN_X, self.y, 0.6, NAVY);
+        self.y += 3.0;
+    }
+
+    fn band(&mut self, section: &Section, continued: bool) {
+        let top = self.y + 0.6;
+        let h = BAND_H - 1.2;
+        self.rect(MARGIN_X, top, Self::content_width(), h, BAND_FILL);
+        self.rect(MARGIN_X, top, 1.2, h, NAVY);
+        let title_w = 38.0;
+        let title = fit(&section.title, 9.4, true, title_w - 4.0);
+        self.text_at(MARGIN_X + 3.0, top + 4.3, &title, 9.4, true, NAVY);
+        let sub = if continued {
+            format!("{} (계속 / continued)", section.title_sub)
+                .trim()
+                .to_string()
+        } else {
+            section.title_sub.clone()
+        };
+        let sub = fit(&sub, 6.4, false, title_w - 4.0);
+        self.text_at(MARGIN_X + 3.0, top + 7.8, &sub, 6.4, false, GREY);
+        if !section.facts.is_empty() {
+            let x0 = MARGIN_X + title_w;
+            let w = (Self::content_width() - title_w) / section.facts.len() as f32;
+            for (i, (label, value)) in section.facts.iter().enumerate() {
+                let x = x0 + i as f32 * w;
+                let label = fit(label, 6.2, false, w - 2.0);
+                self.text_at(x, top + 3.6, &label, 6.2, false, GREY);
+                let value = fit(value, 8.2, true, w - 2.0);
+                self.text_at(x, top + 7.6, &value, 8.2, true, BLACK);
+            }
+        }
+        self.y += BAND_H;
+    }
+
+    /// A framed box with a title: `text` wrapped inside it, or, when there is none, `blank_lines`
+    /// ruled lines to write on by hand. Never split over two pages.
+    pub fn ruled_box(
+        &mut self,
+        title: &str,
+        title_sub: &str,
+        text: Option<&str>,
+        blank_lines: usize,
+    ) {
+        let inner = Self::content_width() - 6.0;
+        let body = text.map(|t| wrap_capped(t, 8.0, false, inner, 30));
+        let body_h = match &body {
+            Some(lines) => lines.len().max(1) as f32 * 3.8 + 1.5,
+            None => blank_lines.max(1) as f32 * 6.5,
+        };
+        let h = 9.5 + body_h + 2.0;
+        self.ensure(h + 3.0);
+        let top = self.y;
+        self.frame(MARGIN_X, top, Self::content_width(), h, 0.6, DARK);
+        let head = fit(title, 8.6, true, inner);
+        self.text_at(MARGIN_X + 3.0, top + 4.6, &head, 8.6, true, NAVY);
+        let hw = text_width(&head, 8.6, true);
+        let sub = fit(title_sub, 7.0, false, (inner - hw - 3.0).max(0.0));
+        self.text_at(MARGIN_X + 3.0 + hw + 3.0, top + 4.6, &sub, 7.0, false, GREY);
+        let mut y = top + 9.5;
+        match body {
+            Some(lines) => {
+                for l in &lines {
+                    self.text_at(MARGIN_X + 3.0, y + 2.9, l, 8.0, false, BLACK);
+                    y += 3.8;
+                }
+            }
+            None => {
+                for _ in 0..blank_lines.max(1) {
+                    y += 6.5;
+                    self.hline(MARGIN_X + 3.0, PAGE_W - MARGIN_X - 3.0, y, 0.4, RULE_DARK);
+                }
+            }
+        }
+        self.y = top + h + 3.0;
+    }
+
+    /// A signature block: `statement` (what the signer certifies) wrapped on the left half, and
+    /// on the right half `above` (e.g. "For X"), a line to sign on, `label` under it in bold and
+    /// `below` in small print (name, date). Kept on one page.
+    pub fn signature(&mut self, statement: &str, above: &str, label: &str, below: &str) {
+        let half = Self::content_width() / 2.0;
+        let lines = wrap_capped(statement, 7.6, false, half - 6.0, 8);
+        let h = (lines.len() as f32 * 3.4 + 1.0).max(21.0);
+        self.ensure(h + 2.0);
+        let top = self.y;
+        let mut y = top;
+        for l in &lines {
+            self.text_at(MARGIN_X, y + 3.0, l, 7.6, false, DARK);
+            y += 3.4;
+        }
+        let x = MARGIN_X + half;
+        let above = fit(above, 7.6, false, half);
+        self.text_at(x, top + 3.0, &above, 7.6, false, GREY);
+        self.hline(x, PAGE_W - MARGIN_X, top + 13.5, 0.6, BLACK);
+        let label = fit(label, 8.2, true, half);
+        self.text_at(x, top + 17.0, &label, 8.2, true, BLACK);
+        let below = fit(below, 7.2, false, half);
+        self.text_at(x, top + 20.4, &below, 7.2, false, GREY);
+        self.y = top + h + 2.0;
+    }
+
+    /// An outlined rectangle.
+    fn frame(
+        &mut self,
+        x: f32,
+        y_top: f32,
+        w: f32,
+        h: f32,
+        thickness: f32,
+        color: (f32, f32, f32),
+    ) {
+        self.ops.push(Op::SetOutlineColor { col: rgb(color) });
+        self.ops.push(Op::SetOutlineThickness { pt: Pt(thickness) });
+        self.ops.push(Op::DrawRectangle {
+            rectangle: Rect {
+                x: Mm(x).into_pt(),
+                y: Mm(PAGE_H - y_top - h).into_pt(),
+                width: Mm(w).into_pt(),
+                height: Mm(h).into_pt(),
+                mode: Some(PaintMode::Stroke),
+                winding_order: None,
+            },
+        });
     }
 
     fn draw_cell(&mut self, cell: &CellLines, x: f32, top: f32, width: f32, align: Align) {
@@ -1163,6 +1366,236 @@ impl Doc {
             ..Default::default()
         };
         self.pdf.with_pages(out).save(&opts, &mut Vec::new())
+    }
+}
+
+// ---- free-form pages ---------------------------------------------------------------------------
+
+/// A colour for [`Canvas`] drawing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ink {
+    Black,
+    Grey,
+    Navy,
+    /// Light grey, for cut lines and rules.
+    Light,
+    /// A very light tint, for filled backgrounds.
+    Tint,
+}
+
+impl Ink {
+    fn rgb(self) -> (f32, f32, f32) {
+        match self {
+            Ink::Black => BLACK,
+            Ink::Grey => GREY,
+            Ink::Navy => NAVY,
+            Ink::Light => (0.72, 0.74, 0.78),
+            Ink::Tint => BAND_FILL,
+        }
+    }
+}
+
+/// Blank A4 pages to draw on freely (labels, marks): no title block, no margins, no footer.
+/// Positions are millimetres from the page's top-left corner, `y` a text's baseline. Text is
+/// measured and fitted with the same embedded, subset NanumGothic as [`Doc`].
+pub struct Canvas {
+    pdf: PdfDocument,
+    regular: FontId,
+    bold: FontId,
+    pages: Vec<Vec<Op>>,
+    ops: Vec<Op>,
+    missing: BTreeSet<char>,
+    #[cfg(test)]
+    drawn: Vec<Vec<Drawn>>,
+}
+
+impl Canvas {
+    pub const PAGE_W: f32 = PAGE_W;
+    pub const PAGE_H: f32 = PAGE_H;
+
+    pub fn new(title: &str) -> Canvas {
+        let mut pdf = PdfDocument::new(title);
+        let regular = pdf.add_font(&fonts().regular);
+        let bold = pdf.add_font(&fonts().bold);
+        Canvas {
+            pdf,
+            regular,
+            bold,
+            pages: Vec::new(),
+            ops: Vec::new(),
+            missing: BTreeSet::new(),
+            #[cfg(test)]
+            drawn: vec![Vec::new()],
+        }
+    }
+
+    pub fn new_page(&mut self) {
+        self.pages.push(std::mem::take(&mut self.ops));
+        #[cfg(test)]
+        self.drawn.push(Vec::new());
+    }
+
+    pub fn page_count(&self) -> usize {
+        self.pages.len() + 1
+    }
+
+    /// Text with its baseline at `y`, starting at `x`.
+    pub fn text(&mut self, x: f32, y: f32, text: &str, size: f32, bold: bool, ink: Ink) {
+        for c in text.chars().filter(|c| !has_glyph(*c, bold)) {
+            self.missing.insert(c);
+        }
+        #[cfg(test)]
+        if let Some(page) = self.drawn.last_mut() {
+            page.push(Drawn {
+                x,
+                y,
+                text: text.to_string(),
+                size,
+                bold,
+            });
+        }
+        let font = if bold {
+            self.bold.clone()
+        } else {
+            self.regular.clone()
+        };
+        self.ops.extend([
+            Op::StartTextSection,
+            Op::SetFont {
+                font: PdfFontHandle::External(font),
+                size: Pt(size),
+            },
+            Op::SetFillColor {
+                col: rgb(ink.rgb()),
+            },
+            Op::SetTextCursor { pos: pt(x, y) },
+            Op::ShowText {
+                items: vec![TextItem::Text(text.to_string())],
+            },
+            Op::EndTextSection,
+        ]);
+    }
+
+    /// Text placed in the box from `x` of `width` (shortened with "…" to fit); returns its width.
+    #[allow(clippy::too_many_arguments)]
+    pub fn text_in(
+        &mut self,
+        x: f32,
+        width: f32,
+        y: f32,
+        text: &str,
+        size: f32,
+        bold: bool,
+        align: Align,
+        ink: Ink,
+    ) -> f32 {
+        let text = fit(text, size, bold, width);
+        let w = text_width(&text, size, bold);
+        let tx = match align {
+            Align::Left => x,
+            Align::Right => x + width - w,
+            Align::Center => x + (width - w) / 2.0,
+        };
+        self.text(tx, y, &text, size, bold, ink);
+        w
+    }
+
+    /// A line; `dashed` for cut lines.
+    #[allow(clippy::too_many_arguments)]
+    pub fn line(
+        &mut self,
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+        thickness: f32,
+        ink: Ink,
+        dashed: bool,
+    ) {
+        if dashed {
+            self.ops.push(Op::SetLineDashPattern {
+                dash: LineDashPattern::new(0.0, &[4.0, 3.0]),
+            });
+        }
+        self.ops.push(Op::SetOutlineColor {
+            col: rgb(ink.rgb()),
+        });
+        self.ops.push(Op::SetOutlineThickness { pt: Pt(thickness) });
+        self.ops.push(Op::DrawLine {
+            line: Line {
+                points: vec![
+                    LinePoint {
+                        p: pt(x1, y1),
+                        bezier: false,
+                    },
+                    LinePoint {
+                        p: pt(x2, y2),
+                        bezier: false,
+                    },
+                ],
+                is_closed: false,
+            },
+        });
+        if dashed {
+            self.ops.push(Op::SetLineDashPattern {
+                dash: LineDashPattern::solid(),
+            });
+        }
+    }
+
+    fn rectangle(&mut self, x: f32, y_top: f32, w: f32, h: f32, mode: PaintMode) {
+        self.ops.push(Op::DrawRectangle {
+            rectangle: Rect {
+                x: Mm(x).into_pt(),
+                y: Mm(PAGE_H - y_top - h).into_pt(),
+                width: Mm(w).into_pt(),
+                height: Mm(h).into_pt(),
+                mode: Some(mode),
+                winding_order: None,
+            },
+        });
+    }
+
+    /// A filled rectangle, `y_top` its top edge.
+    pub fn fill(&mut self, x: f32, y_top: f32, w: f32, h: f32, ink: Ink) {
+        self.ops.push(Op::SetFillColor {
+            col: rgb(ink.rgb()),
+        });
+        self.rectangle(x, y_top, w, h, PaintMode::Fill);
+    }
+
+    /// An outlined rectangle, `y_top` its top edge.
+    pub fn frame(&mut self, x: f32, y_top: f32, w: f32, h: f32, thickness: f32, ink: Ink) {
+        self.ops.push(Op::SetOutlineColor {
+            col: rgb(ink.rgb()),
+        });
+        self.ops.push(Op::SetOutlineThickness { pt: Pt(thickness) });
+        self.rectangle(x, y_top, w, h, PaintMode::Stroke);
+    }
+
+    /// Characters drawn that the font cannot show (documents test that this stays empty).
+    pub fn missing_glyphs(&self) -> Vec<char> {
+        self.missing.iter().copied().collect()
+    }
+
+    /// The texts drawn so far, page by page.
+    #[cfg(test)]
+    pub(crate) fn drawn(&self) -> &[Vec<Drawn>] {
+        &self.drawn
+    }
+
+    /// Serialise with the fonts subset.
+    pub fn finish(mut self) -> Vec<u8> {
+        self.pages.push(std::mem::take(&mut self.ops));
+        let pages: Vec<PdfPage> = std::mem::take(&mut self.pages)
+            .into_iter()
+            .map(|ops| PdfPage::new(Mm(PAGE_W), Mm(PAGE_H), ops))
+            .collect();
+        let opts = PdfSaveOptions {
+            subset_fonts: true,
+            ..Default::default()
+        };
+        self.pdf.with_pages(pages).save(&opts, &mut Vec::new())
     }
 }
 

@@ -8,6 +8,7 @@ pub mod declaration_worksheet;
 pub mod declarations_xlsx;
 pub mod layout;
 pub mod product_list;
+pub mod shipment_papers;
 pub mod text;
 
 pub use deadline_report::{
@@ -15,8 +16,11 @@ pub use deadline_report::{
 };
 pub use declaration_worksheet::{declaration_worksheet_pdf, DocumentsNote, Worksheet};
 pub use declarations_xlsx::{declarations_xlsx, SheetDeclaration};
-pub use layout::{Align, Cell, Column, Doc, Field, Row, Stat, Tone};
+pub use layout::{Align, Canvas, Cell, Column, Doc, Field, Ink, Row, Section, Stat, Tone};
 pub use product_list::product_list_pdf;
+pub use shipment_papers::{
+    carton_marks_pdf, commercial_invoice_pdf, packing_list_pdf, packing_list_xlsx, ShipmentPapers,
+};
 
 #[cfg(test)]
 mod fixtures;
