@@ -68,6 +68,11 @@ const COMMANDS: &[&str] = &[
     "shipment_autopack",
     "shipment_load",
     "shipment_delete",
+    "document_shipment_invoice",
+    "document_shipment_packing_list",
+    "document_shipment_marks",
+    "document_shipment_packing_xlsx",
+    "document_shipment_papers",
 ];
 
 fn main() {

@@ -6,16 +6,16 @@
 use exportdesk_app::{
     App, AppStatus, Dashboard, DeclarationView, DraftEdit, DraftRequest, GeneratedDocument,
     GroupProposal, ImportCheck, ImportProfileInfo, ImportProgress, ImportRequest, ImportResult,
-    Reference, RulebookView, SampleLoaded, Settings, ShipmentEdit, ShipmentLoading,
+    Reference, RulebookView, SampleLoaded, Settings, ShipmentEdit, ShipmentLoading, ShipmentPaper,
     ShipmentRequest, ShipmentView,
 };
-use exportdesk_rules::shipment::{AutoPackRequest, CartonDraft};
 use exportdesk_import::Profile;
 use exportdesk_rules::hs::HsMatch;
 use exportdesk_rules::rates::{parse_date, RateDraft, WeeklyRate};
 use exportdesk_rules::records::{
     Buyer, BuyerDraft, Order, OrderDraft, Product, ProductDraft, Seller, SellerDraft,
 };
+use exportdesk_rules::shipment::{AutoPackRequest, CartonDraft};
 use exportdesk_rules::{Problem, Problems};
 use exportdesk_store::{
     BackupCheck, BackupInfo, ChangeEntry, DeclarationFilter, DeclarationRow, OrderFilter, OrderRow,
@@ -481,6 +481,49 @@ fn shipment_delete(shell: State<'_, Shell>, id: i64) -> Answer<()> {
     shell.run(|a| a.delete_shipment(id))
 }
 
+#[tauri::command(rename_all = "snake_case")]
+fn document_shipment_invoice(shell: State<'_, Shell>, id: i64) -> Answer<GeneratedDocument> {
+    shell.run(|a| a.shipment_paper(id, ShipmentPaper::Invoice, None))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn document_shipment_packing_list(shell: State<'_, Shell>, id: i64) -> Answer<GeneratedDocument> {
+    shell.run(|a| a.shipment_paper(id, ShipmentPaper::PackingList, None))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn document_shipment_marks(shell: State<'_, Shell>, id: i64) -> Answer<GeneratedDocument> {
+    shell.run(|a| a.shipment_paper(id, ShipmentPaper::Marks, None))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn document_shipment_packing_xlsx(shell: State<'_, Shell>, id: i64) -> Answer<GeneratedDocument> {
+    shell.run(|a| a.shipment_paper(id, ShipmentPaper::PackingXlsx, None))
+}
+
+/// Every paper of a shipment, off the UI thread, with progress events.
+#[tauri::command(rename_all = "snake_case")]
+async fn document_shipment_papers(handle: AppHandle, id: i64) -> Answer<Vec<GeneratedDocument>> {
+    tauri::async_runtime::spawn_blocking(move || {
+        let shell = handle.state::<Shell>();
+        shell.run(|a| {
+            a.shipment_papers(id, &mut |done, total| {
+                if let Err(e) = handle.emit(PROGRESS_EVENT, BatchProgress { done, total }) {
+                    eprintln!("exportdesk: progress event not sent: {e}");
+                }
+            })
+        })
+    })
+    .await
+    .map_err(|e| {
+        Problem::new(
+            "documents.batch_failed",
+            format!("선적 서류 만들기가 중단되었습니다: {e}. 다시 시도하세요."),
+            format!("Making the shipment papers stopped: {e}. Try again."),
+        )
+    })?
+}
+
 // ---- order import -------------------------------------------------------------------------
 
 const IMPORT_PROGRESS_EVENT: &str = "import-progress";
@@ -727,6 +770,11 @@ fn main() {
             shipment_autopack,
             shipment_load,
             shipment_delete,
+            document_shipment_invoice,
+            document_shipment_packing_list,
+            document_shipment_marks,
+            document_shipment_packing_xlsx,
+            document_shipment_papers,
         ])
         .run(tauri::generate_context!())
         .expect("error while running ExportDesk");

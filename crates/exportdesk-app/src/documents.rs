@@ -58,7 +58,7 @@ impl App {
         let ext_ok = file
             .extension()
             .and_then(|e| e.to_str())
-            .is_some_and(|e| e == "pdf" || e == "xlsx");
+            .is_some_and(|e| e == "pdf" || e == "xlsx" || e == "csv");
         if !ext_ok || !file.starts_with(&dir) || !file.is_file() {
             return Err(refuse());
         }

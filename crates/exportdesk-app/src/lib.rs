@@ -30,7 +30,8 @@ pub use import::{
 pub use rulebook_files::{load_rulebook, user_rulebook_dir};
 pub use settings::Settings;
 pub use shipments::{
-    ShipmentDeclaration, ShipmentEdit, ShipmentLoading, ShipmentRequest, ShipmentView,
+    ShipmentDeclaration, ShipmentEdit, ShipmentLoading, ShipmentPaper, ShipmentRequest,
+    ShipmentView,
 };
 pub use types::*;
 

@@ -567,3 +567,93 @@ impl App {
             .write(self.clock.now(), |w| w.delete_shipment(id))?)
     }
 }
+
+/// Which paper of a shipment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ShipmentPaper {
+    Invoice,
+    PackingList,
+    Marks,
+    PackingXlsx,
+}
+
+impl ShipmentPaper {
+    pub const ALL: [ShipmentPaper; 4] = [
+        ShipmentPaper::Invoice,
+        ShipmentPaper::PackingList,
+        ShipmentPaper::Marks,
+        ShipmentPaper::PackingXlsx,
+    ];
+
+    fn file_name(self, reference: &str) -> String {
+        let (stem, ext) = match self {
+            ShipmentPaper::Invoice => ("commercial-invoice", "pdf"),
+            ShipmentPaper::PackingList => ("packing-list", "pdf"),
+            ShipmentPaper::Marks => ("carton-marks", "pdf"),
+            ShipmentPaper::PackingXlsx => ("packing-list", "xlsx"),
+        };
+        format!("{stem}-{}.{ext}", crate::documents::file_part(reference))
+    }
+}
+
+impl App {
+    /// One paper of a shipment, written to `out` or the documents folder
+    /// (`commercial-invoice-<reference>.pdf`, …).
+    pub fn shipment_paper(
+        &self,
+        id: i64,
+        paper: ShipmentPaper,
+        out: Option<&std::path::Path>,
+    ) -> Result<crate::GeneratedDocument> {
+        let seller = self.store.seller()?.ok_or_else(|| {
+            refuse(
+                "documents.no_seller",
+                "판매자 정보가 없어 서류를 만들 수 없습니다. 설정에서 판매자 정보를 먼저 저장하세요.".into(),
+                "There is no seller profile to print; save it in Settings first.".into(),
+            )
+        })?;
+        let (shipment, decls, lines, check) = self.shipment_parts(id)?;
+        let papers = exportdesk_documents::ShipmentPapers {
+            seller: &seller,
+            shipment: &shipment,
+            declarations: &decls,
+            lines: &lines,
+            check: &check,
+            today: self.today(),
+            origin_declaration: None,
+        };
+        let bytes = match paper {
+            ShipmentPaper::Invoice => exportdesk_documents::commercial_invoice_pdf(&papers),
+            ShipmentPaper::PackingList => exportdesk_documents::packing_list_pdf(&papers),
+            ShipmentPaper::Marks => exportdesk_documents::carton_marks_pdf(&papers),
+            ShipmentPaper::PackingXlsx => exportdesk_documents::packing_list_xlsx(&papers)?,
+        };
+        let path = match out {
+            Some(p) => p.to_path_buf(),
+            None => self
+                .documents_dir()
+                .join(paper.file_name(&shipment.reference)),
+        };
+        crate::documents::write_document(&path, &bytes)?;
+        Ok(crate::GeneratedDocument {
+            path: path.display().to_string(),
+            bytes: bytes.len() as u64,
+        })
+    }
+
+    /// All papers of a shipment, one after the other; `progress(done, total)` after each.
+    pub fn shipment_papers(
+        &self,
+        id: i64,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<Vec<crate::GeneratedDocument>> {
+        let total = ShipmentPaper::ALL.len();
+        let mut out = Vec::with_capacity(total);
+        for (i, paper) in ShipmentPaper::ALL.into_iter().enumerate() {
+            out.push(self.shipment_paper(id, paper, None)?);
+            progress(i + 1, total);
+        }
+        Ok(out)
+    }
+}

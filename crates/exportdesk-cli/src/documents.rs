@@ -2,7 +2,7 @@
 
 use crate::Out;
 use clap::Subcommand;
-use exportdesk_app::{App, GeneratedDocument};
+use exportdesk_app::{App, GeneratedDocument, ShipmentPaper};
 use exportdesk_rules::Problems;
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
@@ -44,6 +44,33 @@ pub enum DocumentsCmd {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Commercial invoice of a shipment (상업송장, PDF)
+    Invoice {
+        /// Shipment id
+        id: i64,
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Packing list of a shipment (포장명세서, PDF)
+    PackingList {
+        id: i64,
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Carton marks of a shipment (A6 labels, four per A4 sheet)
+    Marks {
+        id: i64,
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Packing list of a shipment as an Excel sheet (XLSX)
+    PackingXlsx {
+        id: i64,
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Every paper of a shipment into documents/
+    Shipment { id: i64 },
 }
 
 fn saved(out: &Out, doc: &GeneratedDocument) {
@@ -99,6 +126,43 @@ pub fn run(app: &mut App, cmd: DocumentsCmd, out: &Out) -> Result<(), Problems> 
         }
         DocumentsCmd::Xlsx { ids, out: file } => {
             saved(out, &app.declarations_xlsx(&ids, file.as_deref())?);
+        }
+        DocumentsCmd::Invoice { id, out: file } => {
+            saved(
+                out,
+                &app.shipment_paper(id, ShipmentPaper::Invoice, file.as_deref())?,
+            );
+        }
+        DocumentsCmd::PackingList { id, out: file } => {
+            saved(
+                out,
+                &app.shipment_paper(id, ShipmentPaper::PackingList, file.as_deref())?,
+            );
+        }
+        DocumentsCmd::Marks { id, out: file } => {
+            saved(
+                out,
+                &app.shipment_paper(id, ShipmentPaper::Marks, file.as_deref())?,
+            );
+        }
+        DocumentsCmd::PackingXlsx { id, out: file } => {
+            saved(
+                out,
+                &app.shipment_paper(id, ShipmentPaper::PackingXlsx, file.as_deref())?,
+            );
+        }
+        DocumentsCmd::Shipment { id } => {
+            let docs = app.shipment_papers(id, &mut |_, _| {})?;
+            out.print(&docs, |docs| {
+                let mut text = format!(
+                    "{}\n",
+                    out.ko_en("저장한 선적 서류:", "Shipment papers saved:")
+                );
+                for d in docs {
+                    text.push_str(&format!("  {}\n", d.path));
+                }
+                text
+            });
         }
     }
     Ok(())

@@ -78,7 +78,18 @@ fn two_declarations_auto_packed_and_loaded_in_one_go() {
             &["declarations", "draft", "--orders", &orders.join(",")],
         );
         let id = d["declaration"]["id"].as_i64().unwrap().to_string();
-        ok(&db, &["declarations", "edit", &id, "--transport", "courier", "--port", "ICN"]);
+        ok(
+            &db,
+            &[
+                "declarations",
+                "edit",
+                &id,
+                "--transport",
+                "courier",
+                "--port",
+                "ICN",
+            ],
+        );
         ok(&db, &["declarations", "file", &id]);
         ok(
             &db,
@@ -212,6 +223,33 @@ fn two_declarations_auto_packed_and_loaded_in_one_go() {
     let list = ok(&db, &["shipments", "list"]);
     assert_eq!(list[0]["state"], "loaded");
     assert_eq!(list[0]["bl_awb"], "AWB-777");
+
+    // The papers: four files, the packing list names the reference and every carton.
+    let docs = ok(&db, &["documents", "shipment", &sid]);
+    let paths: Vec<&str> = docs
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths.len(), 4);
+    assert!(paths.iter().any(|p| p.ends_with(".xlsx")));
+    let packing = paths
+        .iter()
+        .find(|p| p.contains("packing-list") && p.ends_with(".pdf"))
+        .unwrap();
+    let text = Command::new("pdftotext")
+        .args(["-layout", packing, "-"])
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    let text = String::from_utf8_lossy(&text.stdout);
+    let reference = v["shipment"]["reference"].as_str().unwrap();
+    assert!(
+        text.contains("PACKING LIST") && text.contains(reference),
+        "{text}"
+    );
+    assert!(text.contains("CARTON 1 / "), "{text}");
+    assert!(text.contains("AWB-777"), "{text}");
 
     // Bad cartons: a clear message naming the field.
     let out = run(&db, &["shipments", "pack", &sid, "-"], Some("not json"));
