@@ -188,7 +188,7 @@ fn two_declarations_auto_packed_and_loaded_in_one_go() {
             .filter(|i| {
                 decls
                     .iter()
-                    .any(|x| i["deadline"]["declaration_id"].to_string() == *x)
+                    .any(|x| i["deadline"]["declaration_id"].as_i64() == x.parse().ok())
             })
             .count()
     };
