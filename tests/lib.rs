@@ -152,6 +152,19 @@ impl Session {
 
     pub async fn fill(&self, id: &str, text: &str) {
         let el = self.wait(id).await;
+        self.enter(&el, text).await;
+    }
+
+    /// Type into an element as a user would, after scrolling it to the middle of the window
+    /// (WebKitWebDriver does not scroll inputs inside scrolling containers by itself).
+    pub async fn enter(&self, el: &Element, text: &str) {
+        self.client
+            .execute(
+                "arguments[0].scrollIntoView({block: 'center', inline: 'center'});",
+                vec![serde_json::to_value(el).unwrap()],
+            )
+            .await
+            .unwrap();
         el.clear().await.unwrap();
         el.send_keys(text).await.unwrap();
     }

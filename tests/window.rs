@@ -316,3 +316,185 @@ async fn shopify_file_imported_through_the_summary() {
     s.screenshot("25-import-mapped-summary").await;
     s.close().await;
 }
+
+/// Two accepted declarations of sample orders (prepared through the app layer, as the declaration
+/// test drives that part of the window already) are packed into two cartons in the window, the
+/// shipment is loaded, both loading deadlines close, and the packing list is made.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_orders_packed_into_two_cartons_and_loaded() {
+    use exportdesk_app::{App, DraftEdit, DraftRequest, FixedClock};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e2e.sqlite3");
+    let mut decls = Vec::new();
+    {
+        let mut app = App::open(&db, Box::new(FixedClock::parse(TODAY).unwrap())).unwrap();
+        app.save_seller(&exportdesk_rules::records::SellerDraft {
+            name: "달무리상점".into(),
+            representative: "김하늘".into(),
+            business_no: "220-81-62517".into(),
+            customs_code: "DALMU1234567890".into(),
+            address: "서울특별시 성동구 성수이로 7".into(),
+            ..Default::default()
+        })
+        .unwrap();
+        app.load_sample().unwrap();
+        let groups = app.propose_groups(None).unwrap();
+        for (n, g) in groups
+            .iter()
+            .filter(|g| g.order_ids.len() == 1)
+            .take(2)
+            .enumerate()
+        {
+            let id = app
+                .draft_declaration(&DraftRequest {
+                    order_ids: g.order_ids.clone(),
+                    ..Default::default()
+                })
+                .unwrap()
+                .declaration
+                .id;
+            app.edit_draft(
+                id,
+                &DraftEdit {
+                    transport_mode: Some("courier".into()),
+                    loading_port: Some("ICN".into()),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+            app.file_declaration(id, None).unwrap();
+            app.accept_declaration(id, &format!("12345-26-80000{n}X"), TODAY)
+                .unwrap();
+            decls.push(id);
+        }
+    }
+    let open_loading = |db: &std::path::Path| {
+        let conn =
+            rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+                .unwrap();
+        conn.query_row(
+            "SELECT count(*) FROM declarations WHERE state = 'accepted'",
+            [],
+            |r| r.get::<_, i64>(0),
+        )
+        .unwrap()
+    };
+    assert_eq!(open_loading(&db), 2);
+
+    let s = Session::launch(&db, TODAY).await;
+    s.wait("dashboard").await;
+    s.click("nav-shipments").await;
+    s.click("shipment-new").await;
+    let picks = s.wait_count("shipment-pick-decl", 2).await;
+    for p in &picks {
+        let id: i64 = p.attr("data-id").await.unwrap().unwrap().parse().unwrap();
+        if decls.contains(&id) {
+            p.click().await.unwrap();
+        }
+    }
+    s.click("shipment-create").await;
+    s.wait("shipment-view").await;
+    let lines = s.wait_count("pack-line", 2).await;
+    assert!(lines.len() >= 2);
+
+    // Two cartons: the first declaration's lines in carton 1, the second's in carton 2.
+    while s.all("carton-length").await.len() < 2 {
+        s.click("carton-add").await;
+    }
+    s.screenshot("29-shipment-cartons-added").await;
+    for (i, (l, w, h, g)) in [("40", "30", "20", "3"), ("30", "20", "20", "2")]
+        .into_iter()
+        .enumerate()
+    {
+        for (id, v) in [
+            ("carton-length", l),
+            ("carton-width", w),
+            ("carton-height", h),
+            ("carton-gross", g),
+        ] {
+            let el = &s.all(id).await[i];
+            s.enter(el, v).await;
+        }
+    }
+    let cells = s.all("carton-qty").await;
+    let view = {
+        let app = App::open(&db, Box::new(FixedClock::parse(TODAY).unwrap())).unwrap();
+        let rows = app.shipments().unwrap();
+        app.shipment_view(rows[0].id).unwrap()
+    };
+    for cell in &cells {
+        let line = cell.attr("data-line").await.unwrap().unwrap();
+        let carton: usize = cell
+            .attr("data-carton")
+            .await
+            .unwrap()
+            .unwrap()
+            .parse()
+            .unwrap();
+        let l = view
+            .lines
+            .iter()
+            .find(|l| format!("{}-{}", l.declaration_id, l.line_no) == line)
+            .unwrap();
+        let target = if l.declaration_id == decls[0] { 1 } else { 2 };
+        if carton == target {
+            s.enter(cell, &l.quantity.normalize().to_string()).await;
+        } else {
+            s.enter(cell, "0").await;
+        }
+    }
+    s.screenshot("30-shipment-packing").await;
+    s.click("pack-save").await;
+    s.wait("shipment-load-open").await;
+    // The load button becomes usable once the saved packing passes every check.
+    let started = std::time::Instant::now();
+    loop {
+        let enabled = s
+            .wait("shipment-load-open")
+            .await
+            .is_enabled()
+            .await
+            .unwrap();
+        if enabled {
+            break;
+        }
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(15),
+            "load never enabled"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    s.click("shipment-load-open").await;
+    s.fill("shipment-load-carrier", "EMS").await;
+    s.fill("shipment-load-bl", "AWB-2026-1127").await;
+    s.fill("shipment-load-tracking", "EE123KR, EE124KR").await;
+    s.screenshot("31-shipment-load").await;
+    s.click("shipment-load-save").await;
+    s.wait_text("shipment-state", "적재").await;
+    assert_eq!(open_loading(&db), 0, "both loading deadlines closed");
+    s.screenshot("32-shipment-loaded").await;
+
+    s.click("doc-shipment-packing-list").await;
+    let saved = s.wait_text("doc-saved-path", ".pdf").await;
+    let path = saved
+        .split_whitespace()
+        .find(|w| w.ends_with(".pdf"))
+        .unwrap()
+        .to_string();
+    let text = std::process::Command::new("pdftotext")
+        .args(["-layout", &path, "-"])
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("PACKING LIST") && text.contains("CARTON 2 / 2"),
+        "{text}"
+    );
+    assert!(text.contains("AWB-2026-1127"), "{text}");
+    s.screenshot("33-shipment-papers").await;
+
+    s.click("nav-dashboard").await;
+    s.wait("dashboard").await;
+    s.screenshot("34-dashboard-after-loading").await;
+    s.close().await;
+}

@@ -99,3 +99,64 @@ describe('order-file import calls', () => {
     ]);
   });
 });
+
+describe('shipment calls', () => {
+  beforeEach(() => {
+    invoke.mockReset();
+  });
+
+  it('wraps every argument by its snake_case name', async () => {
+    invoke.mockResolvedValue(null);
+    const request = { declaration_ids: [3, 4], order_ids: [], reference: '', consignee_name: '', consignee_address: '', note: '' };
+    const edit = { reference: 'SHP-1', consignee_name: null, consignee_address: null, note: null, declaration_ids: null };
+    const cartons = [{ length_cm: '40', width_cm: '30', height_cm: '20', gross_kg: '5', items: [{ declaration_id: 3, line_no: 1, quantity: '2' }] }];
+    const autopack = {
+      length_cm: '40', width_cm: '30', height_cm: '20', max_gross_kg: '20', tare_kg: '0.5', fill_ratio: '', unit_volumes: [],
+    };
+    const loading = { loaded_on: '2026-12-01', carrier: 'EMS', bl_awb: 'AWB 1', tracking_numbers: ['EE1', 'EE2'] };
+    await api.shipmentsList();
+    await api.shipmentCreate(request);
+    await api.shipmentGet(5);
+    await api.shipmentEdit(5, edit);
+    await api.shipmentPack(5, cartons);
+    await api.shipmentAutopack(5, autopack);
+    await api.shipmentLoad(5, loading);
+    await api.shipmentDelete(5);
+    expect(invoke.mock.calls).toEqual([
+      ['shipments_list', {}],
+      ['shipment_create', { request }],
+      ['shipment_get', { id: 5 }],
+      ['shipment_edit', { id: 5, edit }],
+      ['shipment_pack', { id: 5, cartons }],
+      ['shipment_autopack', { id: 5, request: autopack }],
+      ['shipment_load', { id: 5, loading }],
+      ['shipment_delete', { id: 5 }],
+    ]);
+  });
+
+  it('asks for each shipment paper by its command', async () => {
+    invoke.mockResolvedValue({ path: '/tmp/x.pdf', bytes: 10 });
+    await api.documentShipmentInvoice(2);
+    await api.documentShipmentPackingList(2);
+    await api.documentShipmentMarks(2);
+    await api.documentShipmentPackingXlsx(2);
+    await api.documentShipmentPapers(2);
+    expect(invoke.mock.calls.map((c) => c[0])).toEqual([
+      'document_shipment_invoice',
+      'document_shipment_packing_list',
+      'document_shipment_marks',
+      'document_shipment_packing_xlsx',
+      'document_shipment_papers',
+    ]);
+    for (const c of invoke.mock.calls) expect(c[1]).toEqual({ id: 2 });
+  });
+
+  it('turns a refused load into an ApiError with the blockers', async () => {
+    invoke.mockRejectedValue([problem('shipment.not_ready', null), problem('packing.missing', null)]);
+    const err = await api
+      .shipmentLoad(5, { loaded_on: '2026-12-01', carrier: '', bl_awb: 'B', tracking_numbers: [] })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect((err as ApiError).problems.map((p) => p.code)).toEqual(['shipment.not_ready', 'packing.missing']);
+  });
+});

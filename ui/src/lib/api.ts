@@ -5,10 +5,11 @@ import { invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type {
   Dashboard, DeclarationFilter, DeclarationRow, DeclarationView, DraftEdit, DraftRequest, GroupProposal,
-  AppStatus, BackupCheck, GeneratedDocument, BackupInfo, Buyer, BuyerDraft, ChangeEntry, HsMatch, ImportCheck,
+  AppStatus, AutoPackRequest, BackupCheck, CartonDraft, GeneratedDocument, BackupInfo, Buyer, BuyerDraft, ChangeEntry, HsMatch, ImportCheck,
   ImportProfileInfo, ImportProgress, ImportRequest, ImportResult, Order, OrderDraft,
   OrderFilter, OrderRow, Problem, Product, ProductDraft, ProductRow, Profile, RateDraft, Reference,
-  RulebookView, SampleLoaded, Seller, SellerDraft, Settings, WeeklyRate,
+  RulebookView, SampleLoaded, Seller, SellerDraft, Settings, ShipmentEdit, ShipmentLoading, ShipmentRequest,
+  ShipmentRow, ShipmentView, WeeklyRate,
 } from './types.gen';
 
 export class ApiError extends Error {
@@ -146,6 +147,25 @@ export const api = {
     call<DeclarationView>('declaration_provisional', { id, confirmed_paid_on }),
   declarationFinalPrice: (id: number, final_fob_krw: string, filed_on: string) =>
     call<DeclarationView>('declaration_final_price', { id, final_fob_krw, filed_on }),
+
+  shipmentsList: () => call<ShipmentRow[]>('shipments_list'),
+  shipmentCreate: (request: ShipmentRequest) => call<ShipmentView>('shipment_create', { request }),
+  shipmentGet: (id: number) => call<ShipmentView>('shipment_get', { id }),
+  shipmentEdit: (id: number, edit: ShipmentEdit) => call<ShipmentView>('shipment_edit', { id, edit }),
+  /** Store the cartons as packed (even incomplete: the view's check says what is left). */
+  shipmentPack: (id: number, cartons: CartonDraft[]) => call<ShipmentView>('shipment_pack', { id, cartons }),
+  /** A proposal of cartons; nothing is stored until it is saved with `shipmentPack`. */
+  shipmentAutopack: (id: number, request: AutoPackRequest) => call<CartonDraft[]>('shipment_autopack', { id, request }),
+  /** Record the loading of every declaration of the shipment at once. */
+  shipmentLoad: (id: number, loading: ShipmentLoading) => call<ShipmentView>('shipment_load', { id, loading }),
+  shipmentDelete: (id: number) => call<null>('shipment_delete', { id }),
+  documentShipmentInvoice: (id: number) => call<GeneratedDocument>('document_shipment_invoice', { id }),
+  documentShipmentPackingList: (id: number) => call<GeneratedDocument>('document_shipment_packing_list', { id }),
+  documentShipmentMarks: (id: number) => call<GeneratedDocument>('document_shipment_marks', { id }),
+  documentShipmentPackingXlsx: (id: number) => call<GeneratedDocument>('document_shipment_packing_xlsx', { id }),
+  /** Invoice, packing list, carton marks and the packing list spreadsheet in one go. */
+  documentShipmentPapers: (id: number) => call<GeneratedDocument[]>('document_shipment_papers', { id }),
+
   changeLog: (limit = 200) => call<ChangeEntry[]>('change_log', { limit }),
 };
 

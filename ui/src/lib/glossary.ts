@@ -121,6 +121,42 @@ export const glossary = {
     textKo: '여러 주문을 같은 상자나 한 번의 선적으로 묶어서 보내는 것입니다.',
     textEn: 'Packing several orders into the same cartons or one shipment.',
   },
+  consignee: {
+    ko: '수하인',
+    en: 'Consignee',
+    textKo: '운송장과 상업송장에 적는 물품을 받는 사람으로, 합포장해 해외 물류창고로 보내면 그 창고가 수하인이 됩니다.',
+    textEn: 'The party named on the waybill and the invoice to receive the goods; when a consolidated shipment goes to an overseas fulfilment warehouse, the warehouse is the consignee.',
+  },
+  volumetric_weight: {
+    ko: '부피중량',
+    en: 'Volumetric weight',
+    textKo: '상자의 가로×세로×높이(cm)를 운송사가 정한 나눗수(특송은 보통 5000)로 나눈 무게로, 가볍고 큰 상자는 이 무게로 운임을 냅니다.',
+    textEn: "A carton's length × width × height in cm divided by the carrier's divisor (usually 5000 for express), so that light but bulky cartons pay for their space.",
+  },
+  chargeable_weight: {
+    ko: '운임중량',
+    en: 'Chargeable weight',
+    textKo: '운임을 매기는 무게로, 상자마다 총중량과 부피중량 가운데 큰 쪽을 골라 모두 더한 값입니다.',
+    textEn: 'The weight the freight is billed on: for each carton the larger of its gross and volumetric weight, added up over all cartons.',
+  },
+  commercial_invoice: {
+    ko: '상업송장',
+    en: 'Commercial invoice',
+    textKo: '판매자가 구매자에게 보내는 물품·수량·가격을 적은 거래 서류로, 도착국 세관이 통관할 때 가장 먼저 보는 서류입니다.',
+    textEn: "The seller's bill to the buyer listing the goods, quantities and prices; the destination customs looks at it first.",
+  },
+  packing_list: {
+    ko: '포장명세서',
+    en: 'Packing list',
+    textKo: '상자마다 무엇이 몇 개 들었는지와 크기·순중량·총중량을 적은 서류로, 운송사와 세관이 화물을 확인할 때 씁니다.',
+    textEn: 'The list of what each carton holds, with its size, net and gross weight, used by carriers and customs to check the cargo.',
+  },
+  shipping_marks: {
+    ko: '화인 (카톤 마크)',
+    en: 'Shipping marks',
+    textKo: '상자 겉면에 붙이는 표시로, 수하인·참조번호·상자 번호(1/3 등)·중량을 적어 화물이 섞이거나 빠지지 않게 합니다.',
+    textEn: 'The marks on the outside of each carton (consignee, reference, carton number such as 1/3, weights) that keep the cargo together and traceable.',
+  },
   origin: {
     ko: '원산지',
     en: 'Origin',

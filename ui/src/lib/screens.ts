@@ -29,7 +29,7 @@ export const navItems: NavItem[] = [
   { id: 'products', label: 'nav.products' },
   { id: 'buyers', label: 'nav.buyers' },
   { id: 'declarations', label: 'nav.declarations' },
-  { id: 'shipments', label: 'nav.shipments', later: true },
+  { id: 'shipments', label: 'nav.shipments' },
   { id: 'origin', label: 'nav.origin', later: true },
   { id: 'returns', label: 'nav.returns', later: true },
   { id: 'documents', label: 'nav.documents' },
