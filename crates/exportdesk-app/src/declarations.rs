@@ -101,6 +101,9 @@ pub struct Dashboard {
     pub items: Vec<DashboardItem>,
     pub months: Vec<MonthTotal>,
     pub guide: Vec<GuideStep>,
+    /// Supplier origin declarations that BOMs rely on and that have ended or end within the
+    /// reminder window (at least 30 days): an ended one makes its materials non-originating.
+    pub expiring_declarations: Vec<crate::ExpiringDeclaration>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -913,6 +916,8 @@ impl App {
             items,
             months,
             guide: self.first_export_guide()?,
+            expiring_declarations: self
+                .expiring_declarations(i64::from(self.settings()?.reminder_days).max(30))?,
         })
     }
 

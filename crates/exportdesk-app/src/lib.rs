@@ -10,6 +10,7 @@ mod config;
 pub mod declarations;
 mod documents;
 pub mod import;
+pub mod origin;
 mod rulebook_files;
 mod sample;
 mod settings;
@@ -27,6 +28,7 @@ pub use import::{
     ExistingOrder, ExistingOrders, ImportCheck, ImportOrderRow, ImportPreview, ImportProfileInfo,
     ImportProgress, ImportRequest, ImportResult, NewProduct, UnknownProduct,
 };
+pub use origin::ExpiringDeclaration;
 pub use rulebook_files::{load_rulebook, user_rulebook_dir};
 pub use settings::Settings;
 pub use shipments::{

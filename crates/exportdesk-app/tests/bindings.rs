@@ -53,6 +53,9 @@ fn generated() -> String {
         r::shipment::ShipmentState, r::shipment::Shipment, r::shipment::AutoPackRequest,
         exportdesk_store::ShipmentRow, exportdesk_app::ShipmentRequest, exportdesk_app::ShipmentEdit,
         exportdesk_app::ShipmentLoading, exportdesk_app::ShipmentDeclaration, exportdesk_app::ShipmentView,
+        r::bom::SupplierDeclarationDraft, r::bom::SupplierDeclaration, r::bom::BomOrigin, r::bom::BomLineDraft,
+        r::bom::BomLine, r::bom::BomDraft, r::bom::Bom, exportdesk_store::BomSummary, exportdesk_store::UserRule,
+        exportdesk_app::ExpiringDeclaration,
     ]);
     out.join("\n\n") + "\n"
 }

@@ -5,6 +5,7 @@
 //! rejection is a [`problem::Problem`] carrying a stable code plus a Korean and an English message
 //! that says what to fix.
 
+pub mod bom;
 pub mod country;
 pub mod deadline;
 pub mod declaration;

@@ -17,7 +17,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-fn required(
+pub(crate) fn required(
     value: &str,
     field: &str,
     label_ko: &str,
@@ -36,7 +36,7 @@ fn required(
     too_long(v, field, label_ko, label_en, max)
 }
 
-fn optional(
+pub(crate) fn optional(
     value: &str,
     field: &str,
     label_ko: &str,

@@ -13,6 +13,7 @@
 mod backup;
 mod declarations;
 mod imports;
+mod origin;
 mod records;
 mod shipments;
 
@@ -21,6 +22,7 @@ pub use declarations::{
     DashboardCounts, DeadlineRow, DeclarationFilter, DeclarationRow, MonthTotal,
 };
 pub use imports::StoredProfile;
+pub use origin::{BomSummary, UserRule};
 pub use records::{ChangeEntry, OrderFilter, OrderRow, ProductRow, Writer};
 pub use shipments::ShipmentRow;
 
@@ -41,6 +43,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("migrations/0003_import_profiles.sql"),
     ),
     ("shipments", include_str!("migrations/0004_shipments.sql")),
+    ("origin", include_str!("migrations/0005_origin.sql")),
 ];
 
 /// The schema version this build writes.

@@ -435,7 +435,12 @@ warnings: Array<Problem>,
  */
 transaction_type: RuleUsed | null, };
 
-export type Dashboard = { today: string, counts: DashboardCounts, items: Array<DashboardItem>, months: Array<MonthTotal>, guide: Array<GuideStep>, };
+export type Dashboard = { today: string, counts: DashboardCounts, items: Array<DashboardItem>, months: Array<MonthTotal>, guide: Array<GuideStep>, 
+/**
+ * Supplier origin declarations that BOMs rely on and that have ended or end within the
+ * reminder window (at least 30 days): an ended one makes its materials non-originating.
+ */
+expiring_declarations: Array<ExpiringDeclaration>, };
 
 export type DashboardItem = { deadline: DeadlineRow, 
 /**
@@ -870,3 +875,77 @@ warnings: Array<Problem>,
  * What stops loading now (packing problems, declarations not accepted).
  */
 load_blockers: Array<Problem>, can_load: boolean, };
+
+export type SupplierDeclarationDraft = { supplier: string, 
+/**
+ * Which materials it covers (names, HS codes), as the paper says.
+ */
+materials: string, valid_from: string, valid_until: string, 
+/**
+ * Where the paper is kept (file name, folder, binder).
+ */
+file_reference: string, note: string, };
+
+export type SupplierDeclaration = { id: number, supplier: string, materials: string, valid_from: string, valid_until: string, file_reference: string, note: string, };
+
+export type BomOrigin = { "kind": "country", country: string, } | { "kind": "declared", supplier_declaration_id: number, } | { "kind": "unknown" };
+
+export type BomLineDraft = { description: string, hs_code: string, 
+/**
+ * The material's country of origin; empty when a supplier declaration proves it originating,
+ * or when unknown.
+ */
+origin_country: string, 
+/**
+ * The supplier declaration that makes it originating.
+ */
+supplier_declaration_id: number | null, quantity: string, unit: string, 
+/**
+ * Value of one unit of the material.
+ */
+unit_value: string, 
+/**
+ * The value's currency; the BOM's when empty.
+ */
+currency: string, supplier: string, 
+/**
+ * Weight of the material in one product (kg), for weight-based tolerances.
+ */
+weight_kg: string, };
+
+export type BomLine = { line_no: number, description: string, hs_code: HsCode, origin: BomOrigin, quantity: string, unit: string, unit_value: string, currency: Currency, supplier: string, weight_kg: string | null, };
+
+export type BomDraft = { currency: string, 
+/**
+ * Ex-works price of one product.
+ */
+ex_works_price: string, 
+/**
+ * FOB price of one product.
+ */
+fob_price: string, 
+/**
+ * What is done in Korea (making, assembling, filling, …), in the user's words.
+ */
+operations: string, 
+/**
+ * Only minimal operations (packing, labelling, simple mixing or assembly, making up sets)
+ * are done in Korea; `None` until the user answers.
+ */
+only_minimal_operations: boolean | null, lines: Array<BomLineDraft>, };
+
+export type Bom = { product_id: number, currency: Currency, ex_works_price: string | null, fob_price: string | null, operations: string, only_minimal_operations: boolean | null, lines: Array<BomLine>, };
+
+export type BomSummary = { product_id: number, sku: string, name: string, hs_code: string | null, lines: number, updated_at: string, };
+
+export type UserRule = { id: number, fta: string, hs_range: string, rule: string, note: string, updated_at: string, };
+
+export type ExpiringDeclaration = { declaration: SupplierDeclaration, 
+/**
+ * BOM lines that rely on it.
+ */
+used_by_lines: number, 
+/**
+ * Days from today to its last valid day (negative: ended).
+ */
+days_left: number, };

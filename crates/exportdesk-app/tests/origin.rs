@@ -1,0 +1,166 @@
+//! Bills of materials and supplier declarations against a temporary database: typed, imported
+//! from a file (all rows or none), and expiring declarations on the dashboard.
+
+use exportdesk_app::{App, FixedClock};
+use exportdesk_rules::bom::{BomDraft, BomLineDraft, BomOrigin, SupplierDeclarationDraft};
+use exportdesk_rules::records::ProductDraft;
+
+fn app() -> (tempfile::TempDir, App, i64) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::open(
+        &dir.path().join("shop.sqlite3"),
+        Box::new(FixedClock::parse("2026-11-27").unwrap()),
+    )
+    .unwrap();
+    let p = app
+        .save_product(
+            None,
+            &ProductDraft {
+                sku: "HC-50".into(),
+                name_ko: "인삼 핸드크림 50ml".into(),
+                name_en: "Ginseng Hand Cream 50ml".into(),
+                hs_code: "3304.99".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    (dir, app, p.id)
+}
+
+fn declaration(app: &mut App, supplier: &str, until: &str) -> i64 {
+    app.save_supplier_declaration(
+        None,
+        &SupplierDeclarationDraft {
+            supplier: supplier.into(),
+            materials: "글리세린 2905.45".into(),
+            valid_from: "2026-01-01".into(),
+            valid_until: until.into(),
+            file_reference: "원산지확인서/2026/한빛.pdf".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap()
+    .id
+}
+
+#[test]
+fn a_bom_file_replaces_the_lines_whole_or_not_at_all() {
+    let (_d, mut app, product) = app();
+    declaration(&mut app, "한빛원료", "2026-12-15");
+    app.save_bom(
+        product,
+        &BomDraft {
+            currency: "KRW".into(),
+            ex_works_price: "12000".into(),
+            operations: "원료 배합, 충진, 포장".into(),
+            only_minimal_operations: Some(false),
+            lines: vec![BomLineDraft {
+                description: "Tube".into(),
+                hs_code: "3923.30".into(),
+                origin_country: "CN".into(),
+                quantity: "1".into(),
+                unit_value: "300".into(),
+                ..Default::default()
+            }],
+            ..Default::default()
+        },
+    )
+    .unwrap();
+
+    let good = "\u{feff}재료명,HS코드,원산지,수량,단위,단가,통화,공급자\n\
+                글리세린,2905.45,원산지확인서,0.01,KG,3000,KRW,한빛원료\n\
+                시어버터,1515.90,가나,0.02,KG,9000,KRW,Global Shea\n\
+                튜브,3923.30,CN,1,EA,300,,Tube Co\n";
+    let bom = app.import_bom(product, good.as_bytes()).unwrap();
+    assert_eq!(bom.lines.len(), 3);
+    assert!(matches!(bom.lines[0].origin, BomOrigin::Declared { .. }));
+    assert_eq!(
+        bom.lines[1].origin,
+        BomOrigin::Country {
+            country: "GH".into()
+        }
+    );
+    assert_eq!(
+        bom.ex_works_price.unwrap().to_string(),
+        "12000",
+        "the header stays"
+    );
+    assert_eq!(bom.operations, "원료 배합, 충진, 포장");
+
+    let bad = "재료명,HS코드,원산지,수량,단위,단가\n\
+               글리세린,2905.45,원산지확인서,0.01,KG,3000\n\
+               시어버터,15,가나,0.02,KG,abc\n";
+    let err = app.import_bom(product, bad.as_bytes()).unwrap_err();
+    assert_eq!(err.0[0].code, "bom.import_problems");
+    let texts: Vec<&str> = err.0[1..].iter().map(|p| p.message_en.as_str()).collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("row 2, column '원산지'")),
+        "{texts:?}"
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("row 3, column 'HS코드'")),
+        "{texts:?}"
+    );
+    assert!(
+        texts.iter().any(|t| t.starts_with("row 3, column '단가'")),
+        "{texts:?}"
+    );
+    assert_eq!(app.bom(product).unwrap().unwrap(), bom, "nothing changed");
+
+    let err = app
+        .import_bom(product, "name,price\nx,1\n".as_bytes())
+        .unwrap_err();
+    assert_eq!(err.0[0].code, "bom.columns_missing");
+}
+
+#[test]
+fn declarations_in_use_show_on_the_dashboard_until_replaced() {
+    let (_d, mut app, product) = app();
+    let soon = declaration(&mut app, "한빛원료", "2026-12-15");
+    let later = declaration(&mut app, "바다소재", "2027-12-31");
+    let unused = declaration(&mut app, "쓰지않음", "2026-11-30");
+    assert!(
+        app.dashboard().unwrap().expiring_declarations.is_empty(),
+        "not used yet"
+    );
+    let line = |decl: i64| BomLineDraft {
+        description: "Glycerin".into(),
+        hs_code: "2905.45".into(),
+        supplier_declaration_id: Some(decl),
+        quantity: "0.01".into(),
+        unit_value: "3000".into(),
+        ..Default::default()
+    };
+    app.save_bom(
+        product,
+        &BomDraft {
+            lines: vec![line(soon), line(later)],
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let dash = app.dashboard().unwrap();
+    assert_eq!(dash.expiring_declarations.len(), 1);
+    assert_eq!(dash.expiring_declarations[0].declaration.id, soon);
+    assert_eq!(dash.expiring_declarations[0].days_left, 18);
+    assert_eq!(dash.expiring_declarations[0].used_by_lines, 1);
+    assert!(app.delete_supplier_declaration(soon).is_err(), "in use");
+    app.delete_supplier_declaration(unused).unwrap();
+    let bad = app
+        .save_bom(
+            product,
+            &BomDraft {
+                lines: vec![line(unused)],
+                ..Default::default()
+            },
+        )
+        .unwrap_err();
+    assert_eq!(
+        bad.0[0].field.as_deref(),
+        Some("lines[0].supplier_declaration_id")
+    );
+}
