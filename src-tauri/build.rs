@@ -73,6 +73,14 @@ const COMMANDS: &[&str] = &[
     "document_shipment_marks",
     "document_shipment_packing_xlsx",
     "document_shipment_papers",
+    "supplier_declarations_list",
+    "supplier_declaration_save",
+    "supplier_declaration_delete",
+    "boms_list",
+    "bom_get",
+    "bom_save",
+    "bom_delete",
+    "bom_import",
 ];
 
 fn main() {

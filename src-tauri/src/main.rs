@@ -10,6 +10,7 @@ use exportdesk_app::{
     ShipmentRequest, ShipmentView,
 };
 use exportdesk_import::Profile;
+use exportdesk_rules::bom::{Bom, BomDraft, SupplierDeclaration, SupplierDeclarationDraft};
 use exportdesk_rules::hs::HsMatch;
 use exportdesk_rules::rates::{parse_date, RateDraft, WeeklyRate};
 use exportdesk_rules::records::{
@@ -18,8 +19,8 @@ use exportdesk_rules::records::{
 use exportdesk_rules::shipment::{AutoPackRequest, CartonDraft};
 use exportdesk_rules::{Problem, Problems};
 use exportdesk_store::{
-    BackupCheck, BackupInfo, ChangeEntry, DeclarationFilter, DeclarationRow, OrderFilter, OrderRow,
-    ProductRow, ShipmentRow,
+    BackupCheck, BackupInfo, BomSummary, ChangeEntry, DeclarationFilter, DeclarationRow,
+    OrderFilter, OrderRow, ProductRow, ShipmentRow,
 };
 use serde::Serialize;
 use std::path::Path;
@@ -524,6 +525,74 @@ async fn document_shipment_papers(handle: AppHandle, id: i64) -> Answer<Vec<Gene
     })?
 }
 
+// ---- FTA origin facts -----------------------------------------------------------------------
+
+#[tauri::command(rename_all = "snake_case")]
+fn supplier_declarations_list(shell: State<'_, Shell>) -> Answer<Vec<SupplierDeclaration>> {
+    shell.run(|a| a.supplier_declarations())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn supplier_declaration_save(
+    shell: State<'_, Shell>,
+    id: Option<i64>,
+    draft: SupplierDeclarationDraft,
+) -> Answer<SupplierDeclaration> {
+    shell.run(|a| a.save_supplier_declaration(id, &draft))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn supplier_declaration_delete(shell: State<'_, Shell>, id: i64) -> Answer<()> {
+    shell.run(|a| a.delete_supplier_declaration(id))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn boms_list(shell: State<'_, Shell>) -> Answer<Vec<BomSummary>> {
+    shell.run(|a| a.boms())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn bom_get(shell: State<'_, Shell>, product_id: i64) -> Answer<Option<Bom>> {
+    shell.run(|a| a.bom(product_id))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn bom_save(shell: State<'_, Shell>, product_id: i64, draft: BomDraft) -> Answer<Bom> {
+    shell.run(|a| a.save_bom(product_id, &draft))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn bom_delete(shell: State<'_, Shell>, product_id: i64) -> Answer<()> {
+    shell.run(|a| a.delete_bom(product_id))
+}
+
+/// Replace a product's BOM lines with a CSV/XLSX file sent as the raw body of the call; the
+/// product id travels in the `product-id` header.
+#[tauri::command(rename_all = "snake_case")]
+fn bom_import(shell: State<'_, Shell>, request: tauri::ipc::Request<'_>) -> Answer<Bom> {
+    let tauri::ipc::InvokeBody::Raw(bytes) = request.body() else {
+        return Err(Problem::new(
+            "import.not_bytes",
+            "파일 내용을 받지 못했습니다. 파일을 다시 고르세요.",
+            "The file's content did not arrive; choose the file again.",
+        )
+        .into());
+    };
+    let product_id = request
+        .headers()
+        .get("product-id")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<i64>().ok())
+        .ok_or_else(|| {
+            Problems::from(Problem::new(
+                "bom.product_missing",
+                "어느 상품의 자재명세서인지 알 수 없습니다. 상품을 다시 고르세요.",
+                "Which product's BOM this is was not given; choose the product again.",
+            ))
+        })?;
+    shell.run(|a| a.import_bom(product_id, bytes))
+}
+
 // ---- order import -------------------------------------------------------------------------
 
 const IMPORT_PROGRESS_EVENT: &str = "import-progress";
@@ -775,6 +844,14 @@ fn main() {
             document_shipment_marks,
             document_shipment_packing_xlsx,
             document_shipment_papers,
+            supplier_declarations_list,
+            supplier_declaration_save,
+            supplier_declaration_delete,
+            boms_list,
+            bom_get,
+            bom_save,
+            bom_delete,
+            bom_import,
         ])
         .run(tauri::generate_context!())
         .expect("error while running ExportDesk");

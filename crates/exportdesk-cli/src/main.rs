@@ -6,6 +6,7 @@ mod check;
 mod declarations;
 mod documents;
 mod import;
+mod origin;
 mod shipments;
 mod table;
 
@@ -82,6 +83,12 @@ enum Command {
     /// Consolidated shipments (합포장): cartons, auto-pack, loading
     #[command(subcommand)]
     Shipments(shipments::ShipmentsCmd),
+    /// Bills of materials per product (자재명세서), for FTA origin checks
+    #[command(subcommand)]
+    Bom(origin::BomCmd),
+    /// Supplier origin declarations (원산지확인서)
+    #[command(subcommand)]
+    Suppliers(origin::SuppliersCmd),
     /// Open deadlines by urgency
     Dashboard,
     /// Stateless checks: a JSON case on stdin, a JSON verdict with steps on stdout (docs/cli.md)
@@ -545,6 +552,8 @@ fn run(cli: Cli, out: &mut Out, lang_given: bool) -> Result<(), Problems> {
         Command::Documents(cmd) => documents::run(&mut app, cmd, out)?,
         Command::Import(cmd) => import::run(&mut app, cmd, out)?,
         Command::Shipments(cmd) => shipments::run(&mut app, cmd, out)?,
+        Command::Bom(cmd) => origin::bom(&mut app, cmd, out)?,
+        Command::Suppliers(cmd) => origin::suppliers(&mut app, cmd, out)?,
         Command::Declarations(cmd) => declarations::run(&mut app, cmd, out)?,
         Command::Dashboard => declarations::dashboard(&app, out)?,
         Command::Check(_) => unreachable!("handled before the database is opened"),
