@@ -410,3 +410,54 @@ fn declaration_life_cycle_from_the_command_line() {
         Some(1)
     );
 }
+
+#[test]
+fn bom_from_a_file_with_a_supplier_declaration() {
+    let shop = Shop::new();
+    assert!(shop.seller("2208162517").status.success());
+    shop.json(&["sample", "load"]);
+    let d = shop.json(&[
+        "suppliers",
+        "add",
+        "--supplier",
+        "한빛원료",
+        "--materials",
+        "글리세린 2905.45",
+        "--from",
+        "2026-01-01",
+        "--until",
+        "2026-12-15",
+    ]);
+    assert_eq!(d["supplier"], "한빛원료");
+    let file = shop.dir().join("bom.csv");
+    std::fs::write(
+        &file,
+        "재료명,HS코드,원산지,수량,단위,단가,공급자\n글리세린,2905.45,원산지확인서,0.01,KG,3000,한빛원료\n시어버터,1515.90,가나,0.02,KG,9000,Global Shea\n",
+    )
+    .unwrap();
+    let bom = shop.json(&["bom", "import", "1", file.to_str().unwrap()]);
+    assert_eq!(bom["lines"][0]["origin"]["kind"], "declared");
+    assert_eq!(bom["lines"][1]["origin"]["country"], "GH");
+    assert_eq!(shop.json(&["bom", "list"])[0]["lines"], 2);
+    // The declaration is in use: it cannot be deleted.
+    let out = shop.run(&["suppliers", "delete", &d["id"].to_string()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("자재명세서"));
+    // A bad row: nothing changes, the row and column are named.
+    std::fs::write(
+        &file,
+        "재료명,HS코드,원산지,수량,단위,단가\n설탕,17,KR,1,KG,x\n",
+    )
+    .unwrap();
+    let out = shop.run(&["--lang", "en", "bom", "import", "1", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("row 2, column 'HS코드'"), "{err}");
+    assert_eq!(
+        shop.json(&["bom", "show", "1"])["lines"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+}
