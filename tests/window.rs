@@ -498,3 +498,91 @@ async fn two_orders_packed_into_two_cartons_and_loaded() {
     s.screenshot("34-dashboard-after-loading").await;
     s.close().await;
 }
+
+/// A supplier declaration entered in the window, then a product's bill of materials imported
+/// from a CSV that links a material to it, priced and saved; the dashboard warns that the
+/// declaration ends within the month.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bom_imported_with_a_supplier_declaration() {
+    use exportdesk_app::{App, FixedClock};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e2e.sqlite3");
+    let product = {
+        let mut app = App::open(&db, Box::new(FixedClock::parse(TODAY).unwrap())).unwrap();
+        app.save_seller(&exportdesk_rules::records::SellerDraft {
+            name: "달무리상점".into(),
+            representative: "김하늘".into(),
+            business_no: "220-81-62517".into(),
+            address: "서울특별시 성동구 성수이로 7".into(),
+            ..Default::default()
+        })
+        .unwrap();
+        app.load_sample().unwrap();
+        app.products("KB-TONER-150").unwrap()[0].product.id
+    };
+    let s = Session::launch(&db, TODAY).await;
+    s.wait("dashboard").await;
+    s.click("nav-origin").await;
+    s.click("origin-tab-suppliers").await;
+    s.click("supplier-new").await;
+    s.fill("supplier-name", "한빛원료").await;
+    s.fill("supplier-materials", "글리세린 2905.45").await;
+    s.fill("supplier-from", "2026-01-01").await;
+    s.fill("supplier-until", "2026-12-15").await;
+    s.fill("supplier-file", "원산지확인서/2026/한빛원료.pdf")
+        .await;
+    s.click("supplier-save").await;
+    s.wait_count("supplier-row", 1).await;
+    s.screenshot("40-origin-suppliers").await;
+
+    s.click("origin-tab-bom").await;
+    let rows = s.wait_count("bom-product", 2).await;
+    let mut picked = false;
+    for r in &rows {
+        if r.attr("data-id").await.unwrap().as_deref() == Some(&product.to_string()) {
+            r.click().await.unwrap();
+            picked = true;
+            break;
+        }
+    }
+    assert!(picked, "the product is in the picker");
+    let csv = dir.path().join("bom.csv");
+    std::fs::write(
+        &csv,
+        "재료명,HS코드,원산지,수량,단위,단가,공급자\n글리세린,2905.45,원산지확인서,0.01,KG,3000,한빛원료\n병 (유리),7010.90,CN,1,EA,450,Shanghai Glass\n",
+    )
+    .unwrap();
+    s.choose_file("bom-file", &csv).await;
+    s.wait_count("bom-line", 2).await;
+    s.fill("bom-exw", "12000").await;
+    s.click("bom-save").await;
+    let started = std::time::Instant::now();
+    loop {
+        let conn =
+            rusqlite::Connection::open_with_flags(&db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+                .unwrap();
+        let exw: Option<String> = conn
+            .query_row(
+                "SELECT ex_works_price FROM boms WHERE product_id = ?1",
+                [product],
+                |r| r.get(0),
+            )
+            .ok()
+            .flatten();
+        if exw.as_deref() == Some("12000") {
+            break;
+        }
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(15),
+            "BOM not saved with its price"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    assert_eq!(count_rows(&db, "bom_lines"), 2);
+    s.screenshot("41-origin-bom").await;
+
+    s.click("nav-dashboard").await;
+    s.wait_text("dashboard-expiring", "한빛원료").await;
+    s.screenshot("42-dashboard-expiring-declaration").await;
+    s.close().await;
+}

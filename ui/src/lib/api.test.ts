@@ -160,3 +160,66 @@ describe('shipment calls', () => {
     expect((err as ApiError).problems.map((p) => p.code)).toEqual(['shipment.not_ready', 'packing.missing']);
   });
 });
+
+describe('origin calls', () => {
+  beforeEach(() => {
+    invoke.mockReset();
+  });
+
+  it('wraps every argument by its snake_case name', async () => {
+    invoke.mockResolvedValue(null);
+    const declaration = {
+      supplier: '한빛원료', materials: '글리세린 2905.45', valid_from: '2026-01-01', valid_until: '2026-12-31',
+      file_reference: '', note: '',
+    };
+    const draft = {
+      currency: '', ex_works_price: '12000', fob_price: '', operations: '혼합', only_minimal_operations: null,
+      lines: [{
+        description: '글리세린', hs_code: '2905.45', origin_country: '', supplier_declaration_id: 3, quantity: '0.01',
+        unit: 'KG', unit_value: '3000', currency: '', supplier: '한빛원료', weight_kg: '',
+      }],
+    };
+    await api.supplierDeclarationsList();
+    await api.supplierDeclarationSave(null, declaration);
+    await api.supplierDeclarationSave(3, declaration);
+    await api.supplierDeclarationDelete(3);
+    await api.bomsList();
+    await api.bomGet(7);
+    await api.bomSave(7, draft);
+    await api.bomDelete(7);
+    expect(invoke.mock.calls).toEqual([
+      ['supplier_declarations_list', {}],
+      ['supplier_declaration_save', { id: null, draft: declaration }],
+      ['supplier_declaration_save', { id: 3, draft: declaration }],
+      ['supplier_declaration_delete', { id: 3 }],
+      ['boms_list', {}],
+      ['bom_get', { product_id: 7 }],
+      ['bom_save', { product_id: 7, draft }],
+      ['bom_delete', { product_id: 7 }],
+    ]);
+  });
+
+  it('sends a BOM file as the raw body with the product in a header', async () => {
+    invoke.mockResolvedValue({ product_id: 7 });
+    const bytes = new Uint8Array([0x50, 0x4b]);
+    await api.bomImport(7, bytes);
+    expect(invoke).toHaveBeenCalledWith('bom_import', bytes, { headers: { 'product-id': '7' } });
+  });
+
+  it('keeps every row problem of a refused import, the summary first', async () => {
+    invoke.mockRejectedValue([
+      problem('bom.import_problems', null),
+      problem('bom.hs_too_short', 'lines[0].hs_code'),
+      problem('bom.quantity', 'lines[1].quantity'),
+    ]);
+    const err = await api.bomImport(7, new Uint8Array()).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect((err as ApiError).problems.map((p) => p.code)).toEqual(['bom.import_problems', 'bom.hs_too_short', 'bom.quantity']);
+  });
+
+  it('turns the refusal to delete a declaration in use into an ApiError', async () => {
+    invoke.mockRejectedValue([problem('supplier_declaration.in_use', null)]);
+    const err = await api.supplierDeclarationDelete(3).catch((e: unknown) => e);
+    expect((err as ApiError).problems[0].code).toBe('supplier_declaration.in_use');
+  });
+});

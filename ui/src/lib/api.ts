@@ -1,15 +1,15 @@
 // The only module that talks to the Rust side. Every call returns the typed answer or throws an
 // ApiError carrying the Problems (code, field, Korean and English message) the app reported.
 
-import { invoke } from '@tauri-apps/api/core';
+import { invoke, type InvokeOptions } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type {
   Dashboard, DeclarationFilter, DeclarationRow, DeclarationView, DraftEdit, DraftRequest, GroupProposal,
-  AppStatus, AutoPackRequest, BackupCheck, CartonDraft, GeneratedDocument, BackupInfo, Buyer, BuyerDraft, ChangeEntry, HsMatch, ImportCheck,
+  AppStatus, AutoPackRequest, BackupCheck, Bom, BomDraft, BomSummary, CartonDraft, GeneratedDocument, BackupInfo, Buyer, BuyerDraft, ChangeEntry, HsMatch, ImportCheck,
   ImportProfileInfo, ImportProgress, ImportRequest, ImportResult, Order, OrderDraft,
   OrderFilter, OrderRow, Problem, Product, ProductDraft, ProductRow, Profile, RateDraft, Reference,
   RulebookView, SampleLoaded, Seller, SellerDraft, Settings, ShipmentEdit, ShipmentLoading, ShipmentRequest,
-  ShipmentRow, ShipmentView, WeeklyRate,
+  ShipmentRow, ShipmentView, SupplierDeclaration, SupplierDeclarationDraft, WeeklyRate,
 } from './types.gen';
 
 export class ApiError extends Error {
@@ -55,10 +55,10 @@ async function call<T>(command: string, args: Record<string, unknown> = {}): Pro
   }
 }
 
-/** A call whose payload is raw bytes (the body itself, not JSON arguments). */
-async function callRaw<T>(command: string, body: Uint8Array): Promise<T> {
+/** A call whose payload is raw bytes (the body itself, not JSON arguments), with optional headers. */
+async function callRaw<T>(command: string, body: Uint8Array, options?: InvokeOptions): Promise<T> {
   try {
-    return await invoke<T>(command, body);
+    return await (options ? invoke<T>(command, body, options) : invoke<T>(command, body));
   } catch (e) {
     throw toApiError(e);
   }
@@ -165,6 +165,24 @@ export const api = {
   documentShipmentPackingXlsx: (id: number) => call<GeneratedDocument>('document_shipment_packing_xlsx', { id }),
   /** Invoice, packing list, carton marks and the packing list spreadsheet in one go. */
   documentShipmentPapers: (id: number) => call<GeneratedDocument[]>('document_shipment_papers', { id }),
+
+  supplierDeclarationsList: () => call<SupplierDeclaration[]>('supplier_declarations_list'),
+  supplierDeclarationSave: (id: number | null, draft: SupplierDeclarationDraft) =>
+    call<SupplierDeclaration>('supplier_declaration_save', { id, draft }),
+  /** Refused (`supplier_declaration.in_use`) while BOM lines rely on it. */
+  supplierDeclarationDelete: (id: number) => call<null>('supplier_declaration_delete', { id }),
+  /** The products that have a BOM. */
+  bomsList: () => call<BomSummary[]>('boms_list'),
+  bomGet: (product_id: number) => call<Bom | null>('bom_get', { product_id }),
+  /** Replace the product's whole BOM (header and lines), checked whole first. */
+  bomSave: (product_id: number, draft: BomDraft) => call<Bom>('bom_save', { product_id, draft }),
+  bomDelete: (product_id: number) => call<null>('bom_delete', { product_id }),
+  /**
+   * Replace the product's BOM lines with a CSV/XLSX file (all rows or none; the header is kept).
+   * The file travels as the raw body, the product in the `product-id` header.
+   */
+  bomImport: (product_id: number, bytes: Uint8Array) =>
+    callRaw<Bom>('bom_import', bytes, { headers: { 'product-id': String(product_id) } }),
 
   changeLog: (limit = 200) => call<ChangeEntry[]>('change_log', { limit }),
 };

@@ -17,6 +17,8 @@ interface AppState {
   createOnOpen: boolean;
   /** A record (product, order, declaration) the screen should open when it is shown. */
   openId: number | null;
+  /** A part of the screen to show when it is opened (e.g. the Origin screen's `suppliers`). */
+  section: string | null;
   /** Bumped after a restore or sample load so that open screens reload their lists. */
   generation: number;
   /** Why the app could not start (e.g. the database could not be opened). */
@@ -31,6 +33,7 @@ export const app = $state<AppState>({
   screen: 'dashboard',
   createOnOpen: false,
   openId: null,
+  section: null,
   generation: 0,
   fatal: null,
 });
@@ -74,6 +77,20 @@ export function go(screen: ScreenId, create = false): void {
   app.screen = screen;
   app.createOnOpen = create;
   app.openId = null;
+  app.section = null;
+}
+
+/** Show `screen` at one of its parts (a tab or section it knows by this name). */
+export function openSection(screen: ScreenId, section: string): void {
+  go(screen);
+  app.section = section;
+}
+
+/** Consume the "show this part" request of the current screen. */
+export function takeSectionRequest(): string | null {
+  const s = app.section;
+  app.section = null;
+  return s;
 }
 
 /** Show `screen` with the record `id` open (a product to fix, an order, a declaration). */
@@ -81,6 +98,7 @@ export function openRecord(screen: ScreenId, id: number): void {
   app.screen = screen;
   app.createOnOpen = false;
   app.openId = id;
+  app.section = null;
 }
 
 /** Consume the "open this record" request of the current screen. */

@@ -175,6 +175,30 @@ export const glossary = {
     textKo: '재료를 공급한 업체가 그 재료의 원산지를 확인해 주는 서류로, 유효기간이 있습니다.',
     textEn: 'A document in which your supplier confirms the origin of the materials it sold you; it expires after a set period.',
   },
+  bom: {
+    ko: '자재명세서 (BOM)',
+    en: 'Bill of materials (BOM)',
+    textKo: '상품 1개를 만드는 데 들어간 재료마다 HS 코드·원산지·수량·가격을 적은 표로, FTA 원산지를 판정하는 근거가 됩니다.',
+    textEn: 'The list of every material in one unit of the product with its HS code, origin, quantity and value, from which FTA origin is judged.',
+  },
+  originating: {
+    ko: '역내산 (원산지 재료)',
+    en: 'Originating',
+    textKo: '협정의 원산지 기준을 채워 협정 당사국산으로 인정되는 재료나 물품으로, 국산 재료라도 공급자의 원산지확인서가 있어야 역내산으로 봅니다.',
+    textEn: "A material or good that meets the agreement's origin rules and counts as from a party to it; even a Korean material counts as originating only with the supplier's origin declaration.",
+  },
+  minimal_operations: {
+    ko: '단순 공정 (불인정 공정)',
+    en: 'Minimal operations',
+    textKo: '포장·라벨 붙이기·단순 혼합·단순 조립·세트 구성 같은 가벼운 작업으로, 이런 작업만으로는 비원산지 재료가 한국산이 되지 않습니다.',
+    textEn: 'Light work such as packing, labelling, simple mixing or assembly and making up sets; on their own these never give non-originating materials Korean origin.',
+  },
+  ex_works: {
+    ko: '공장도가격 (EXW)',
+    en: 'Ex-works price',
+    textKo: '물품을 공장이나 창고에서 넘겨줄 때의 가격으로, 운송비와 수출 비용이 빠져 있으며 부가가치 비율 기준을 계산하는 바탕이 됩니다.',
+    textEn: 'The price of the goods handed over at your factory or warehouse, without transport or export costs, on which value-added percentage rules are computed.',
+  },
   reimport_exemption: {
     ko: '재수입면세',
     en: 'Duty-free re-import',

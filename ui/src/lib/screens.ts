@@ -30,7 +30,7 @@ export const navItems: NavItem[] = [
   { id: 'buyers', label: 'nav.buyers' },
   { id: 'declarations', label: 'nav.declarations' },
   { id: 'shipments', label: 'nav.shipments' },
-  { id: 'origin', label: 'nav.origin', later: true },
+  { id: 'origin', label: 'nav.origin' },
   { id: 'returns', label: 'nav.returns', later: true },
   { id: 'documents', label: 'nav.documents' },
   { id: 'rates', label: 'nav.rates' },
