@@ -13,6 +13,7 @@ pub mod hs;
 pub mod ids;
 pub mod incoterm;
 pub mod money;
+pub mod origin;
 pub mod problem;
 pub mod rates;
 pub mod records;
