@@ -81,6 +81,12 @@ const COMMANDS: &[&str] = &[
     "bom_save",
     "bom_delete",
     "bom_import",
+    "origin_ftas",
+    "origin_check",
+    "origin_compare",
+    "origin_rules",
+    "origin_rule_save",
+    "origin_rule_delete",
 ];
 
 fn main() {

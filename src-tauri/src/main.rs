@@ -4,14 +4,15 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 use exportdesk_app::{
-    App, AppStatus, Dashboard, DeclarationView, DraftEdit, DraftRequest, GeneratedDocument,
-    GroupProposal, ImportCheck, ImportProfileInfo, ImportProgress, ImportRequest, ImportResult,
-    Reference, RulebookView, SampleLoaded, Settings, ShipmentEdit, ShipmentLoading, ShipmentPaper,
-    ShipmentRequest, ShipmentView,
+    App, AppStatus, Dashboard, DeclarationView, DraftEdit, DraftRequest, FtaInfo,
+    GeneratedDocument, GroupProposal, ImportCheck, ImportProfileInfo, ImportProgress,
+    ImportRequest, ImportResult, PsrRuleInfo, Reference, RulebookView, SampleLoaded, Settings,
+    ShipmentEdit, ShipmentLoading, ShipmentPaper, ShipmentRequest, ShipmentView,
 };
 use exportdesk_import::Profile;
 use exportdesk_rules::bom::{Bom, BomDraft, SupplierDeclaration, SupplierDeclarationDraft};
 use exportdesk_rules::hs::HsMatch;
+use exportdesk_rules::origin::{FtaComparison, OriginVerdict};
 use exportdesk_rules::rates::{parse_date, RateDraft, WeeklyRate};
 use exportdesk_rules::records::{
     Buyer, BuyerDraft, Order, OrderDraft, Product, ProductDraft, Seller, SellerDraft,
@@ -593,6 +594,49 @@ fn bom_import(shell: State<'_, Shell>, request: tauri::ipc::Request<'_>) -> Answ
     shell.run(|a| a.import_bom(product_id, bytes))
 }
 
+#[tauri::command(rename_all = "snake_case")]
+fn origin_ftas(shell: State<'_, Shell>) -> Answer<Vec<FtaInfo>> {
+    shell.run(|a| a.ftas())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn origin_check(
+    shell: State<'_, Shell>,
+    product_id: i64,
+    fta: String,
+    date: Option<String>,
+) -> Answer<OriginVerdict> {
+    shell.run(|a| a.origin_check(product_id, &fta, date.as_deref()))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn origin_compare(
+    shell: State<'_, Shell>,
+    product_id: i64,
+    destination: String,
+    date: Option<String>,
+) -> Answer<Vec<FtaComparison>> {
+    shell.run(|a| a.origin_compare(product_id, &destination, date.as_deref()))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn origin_rules(shell: State<'_, Shell>, fta: Option<String>) -> Answer<Vec<PsrRuleInfo>> {
+    shell.run(|a| a.psr_rules(fta.as_deref()))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn origin_rule_save(
+    shell: State<'_, Shell>,
+    rule: exportdesk_rules::origin::UserRule,
+) -> Answer<exportdesk_store::UserRule> {
+    shell.run(|a| a.save_user_rule(&rule))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn origin_rule_delete(shell: State<'_, Shell>, id: i64) -> Answer<()> {
+    shell.run(|a| a.delete_user_rule(id))
+}
+
 // ---- order import -------------------------------------------------------------------------
 
 const IMPORT_PROGRESS_EVENT: &str = "import-progress";
@@ -852,6 +896,12 @@ fn main() {
             bom_save,
             bom_delete,
             bom_import,
+            origin_ftas,
+            origin_check,
+            origin_compare,
+            origin_rules,
+            origin_rule_save,
+            origin_rule_delete,
         ])
         .run(tauri::generate_context!())
         .expect("error while running ExportDesk");

@@ -56,6 +56,12 @@ fn generated() -> String {
         r::bom::SupplierDeclarationDraft, r::bom::SupplierDeclaration, r::bom::BomOrigin, r::bom::BomLineDraft,
         r::bom::BomLine, r::bom::BomDraft, r::bom::Bom, exportdesk_store::BomSummary, exportdesk_store::UserRule,
         exportdesk_app::ExpiringDeclaration,
+        r::origin::Certification, r::origin::ValueBasis, r::origin::RvcMethod, r::origin::MaterialOrigin,
+        r::origin::OriginMaterial, r::origin::OriginCase, r::origin::Verdict, r::origin::Outcome,
+        r::origin::MaterialStatus, r::origin::MaterialRow, r::origin::Computation, r::origin::FtaSummary,
+        r::origin::RuleApplied, r::origin::AlternativeResult, r::origin::BreakingMaterial, r::origin::EvidenceItem,
+        r::origin::OriginVerdict, r::origin::FtaComparison, r::origin::UserRule,
+        exportdesk_app::FtaInfo, exportdesk_app::PsrRuleInfo,
     ]);
     out.join("\n\n") + "\n"
 }

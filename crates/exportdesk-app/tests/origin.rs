@@ -164,3 +164,135 @@ fn declarations_in_use_show_on_the_dashboard_until_replaced() {
         Some("lines[0].supplier_declaration_id")
     );
 }
+
+/// The hand cream (3304.99) with glycerin under a supplier declaration, shea butter from Ghana
+/// and a Chinese glass jar; ex-works ₩12,000.
+fn toner_bom(app: &mut App, product: i64, extra: Option<BomLineDraft>) -> i64 {
+    let decl = declaration(app, "한빛원료", "2026-12-15");
+    let mut lines = vec![
+        BomLineDraft {
+            description: "Glycerin".into(),
+            hs_code: "2905.45".into(),
+            supplier_declaration_id: Some(decl),
+            quantity: "0.01".into(),
+            unit: "KG".into(),
+            unit_value: "3000".into(),
+            ..Default::default()
+        },
+        BomLineDraft {
+            description: "Shea butter".into(),
+            hs_code: "1515.90".into(),
+            origin_country: "GH".into(),
+            quantity: "0.02".into(),
+            unit: "KG".into(),
+            unit_value: "9000".into(),
+            ..Default::default()
+        },
+        BomLineDraft {
+            description: "Glass bottle".into(),
+            hs_code: "7010.90".into(),
+            origin_country: "CN".into(),
+            quantity: "1".into(),
+            unit_value: "450".into(),
+            ..Default::default()
+        },
+    ];
+    lines.extend(extra);
+    app.save_bom(
+        product,
+        &BomDraft {
+            currency: "KRW".into(),
+            ex_works_price: "12000".into(),
+            fob_price: "13000".into(),
+            operations: "배합, 충진".into(),
+            only_minimal_operations: Some(false),
+            lines,
+        },
+    )
+    .unwrap();
+    product
+}
+
+#[test]
+fn a_toner_qualifies_under_korea_eu_and_the_comparison_names_the_proof() {
+    let (_d, mut app, product) = app();
+    let product = toner_bom(&mut app, product, None);
+    let v = app.origin_check(product, "KR-EU", None).unwrap();
+    assert_eq!(
+        serde_json::to_value(v.verdict).unwrap(),
+        serde_json::json!("originating"),
+        "{}",
+        v.headline_en
+    );
+    assert!(!v.steps.is_empty());
+    assert!(v.notice.en.to_lowercase().contains("self-assessment"));
+    let cmp = app.origin_compare(product, "DE", None).unwrap();
+    assert!(cmp.iter().any(|c| c.fta.code == "KR-EU"));
+    assert!(app
+        .ftas()
+        .unwrap()
+        .iter()
+        .any(|f| f.code == "KR-EU" && f.rules > 0));
+
+    // After the supplier declaration ends, glycerin counts as non-originating (still a pass:
+    // its heading differs and the value is small) — and the trace says why.
+    let later = app
+        .origin_check(product, "KR-EU", Some("2027-01-10"))
+        .unwrap();
+    let trace = later
+        .steps
+        .iter()
+        .chain(later.alternatives.iter().flat_map(|a| a.steps.iter()))
+        .map(|s| s.en.clone())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(
+        trace.to_lowercase().contains("expired") || trace.contains("2026-12-15"),
+        "{trace}"
+    );
+}
+
+#[test]
+fn too_much_same_heading_material_fails_and_says_by_how_much() {
+    let (_d, mut app, product) = app();
+    let extra = BomLineDraft {
+        description: "Imported toner base".into(),
+        hs_code: "3304.99".into(),
+        origin_country: "US".into(),
+        quantity: "1".into(),
+        unit_value: "5000".into(),
+        ..Default::default()
+    };
+    let product = toner_bom(&mut app, product, Some(extra));
+    let v = app.origin_check(product, "KR-EU", None).unwrap();
+    assert_eq!(
+        serde_json::to_value(v.verdict).unwrap(),
+        serde_json::json!("not_originating")
+    );
+    assert!(!v.breaking_materials.is_empty());
+    assert!(!v.suggestions.is_empty());
+
+    // The user's own rule replaces the shipped one for the same range, and says so.
+    let err = app
+        .save_user_rule(&exportdesk_rules::origin::UserRule {
+            fta: "KR-EU".into(),
+            hs_range: "3304".into(),
+            rule: "CTH or or".into(),
+            note: String::new(),
+        })
+        .unwrap_err();
+    assert!(err.0[0].params.contains_key("column"), "{:?}", err.0[0]);
+    app.save_user_rule(&exportdesk_rules::origin::UserRule {
+        fta: "kr-eu".into(),
+        hs_range: "3304".into(),
+        rule: "MaxNOM(60%, EXW)".into(),
+        note: "tested".into(),
+    })
+    .unwrap();
+    let v = app.origin_check(product, "KR-EU", None).unwrap();
+    assert!(v.rule.as_ref().unwrap().own_rule);
+    let rules = app.psr_rules(Some("KR-EU")).unwrap();
+    let own = rules.iter().find(|r| r.own).unwrap();
+    app.delete_user_rule(own.id.unwrap()).unwrap();
+    assert!(app.psr_rules(Some("KR-EU")).unwrap().iter().all(|r| !r.own));
+}

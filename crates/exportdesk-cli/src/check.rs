@@ -255,3 +255,15 @@ pub fn deadlines(input: &str, book: &Rulebook) -> Result<serde_json::Value, Prob
     })
     .expect("serialisable"))
 }
+
+/// `check origin`: an FTA origin case (product HS, FTA, date, prices, materials) → the verdict
+/// with its rule, trace, breaking materials, missing data and suggestions. The rules are the
+/// bundled ones, with the FTA catalogue's rulebook values from `book`.
+pub fn origin(input: &str, book: &Rulebook) -> Result<serde_json::Value, Problems> {
+    use exportdesk_rules::origin::{evaluate, FtaCatalogue, OriginCase, PsrBook};
+    let case: OriginCase = serde_json::from_str(input).map_err(bad_json)?;
+    let catalogue = FtaCatalogue::bundled_with(&book.fta);
+    let rules = PsrBook::from_sources(&exportdesk_rules::origin::psr::BUNDLED_PSR, &catalogue)?;
+    let verdict = evaluate(&case, &catalogue, &rules)?;
+    Ok(serde_json::to_value(verdict).expect("verdicts serialise"))
+}

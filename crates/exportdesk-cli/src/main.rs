@@ -89,6 +89,9 @@ enum Command {
     /// Supplier origin declarations (원산지확인서)
     #[command(subcommand)]
     Suppliers(origin::SuppliersCmd),
+    /// FTA origin checks of products with a BOM, and the product-specific rules
+    #[command(subcommand)]
+    Origin(origin::OriginCmd),
     /// Open deadlines by urgency
     Dashboard,
     /// Stateless checks: a JSON case on stdin, a JSON verdict with steps on stdout (docs/cli.md)
@@ -271,6 +274,8 @@ enum CheckCmd {
     Declaration,
     /// Deadline dates for acceptance / confirmation-and-payment / extension dates
     Deadlines,
+    /// FTA origin of a product from its bill of materials: verdict, rule, trace, what would pass
+    Origin,
 }
 
 #[derive(Subcommand)]
@@ -377,6 +382,7 @@ fn run(cli: Cli, out: &mut Out, lang_given: bool) -> Result<(), Problems> {
         let verdict = match cmd {
             CheckCmd::Declaration => check::declaration(&input, &book)?,
             CheckCmd::Deadlines => check::deadlines(&input, &book)?,
+            CheckCmd::Origin => check::origin(&input, &book)?,
         };
         println!(
             "{}",
@@ -554,6 +560,7 @@ fn run(cli: Cli, out: &mut Out, lang_given: bool) -> Result<(), Problems> {
         Command::Shipments(cmd) => shipments::run(&mut app, cmd, out)?,
         Command::Bom(cmd) => origin::bom(&mut app, cmd, out)?,
         Command::Suppliers(cmd) => origin::suppliers(&mut app, cmd, out)?,
+        Command::Origin(cmd) => origin::origin(&mut app, cmd, out)?,
         Command::Declarations(cmd) => declarations::run(&mut app, cmd, out)?,
         Command::Dashboard => declarations::dashboard(&app, out)?,
         Command::Check(_) => unreachable!("handled before the database is opened"),

@@ -33,6 +33,183 @@ pub enum BomCmd {
 }
 
 #[derive(Subcommand)]
+pub enum OriginCmd {
+    /// The FTAs the app knows, with partners and how many product rules it ships
+    Ftas,
+    /// Check a product (by id) under one FTA on a date (default today)
+    Check {
+        product_id: i64,
+        #[arg(long)]
+        fta: String,
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// Every FTA with the destination country as a partner: qualifies or not, and the proof
+    Compare {
+        product_id: i64,
+        /// Destination country (ISO code, e.g. DE)
+        #[arg(long)]
+        to: String,
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// Product-specific rules in force (bundled and your own)
+    Rules {
+        #[arg(long)]
+        fta: Option<String>,
+    },
+    /// Add or replace your own rule for an FTA and HS range (it wins over the bundled one)
+    RuleAdd {
+        #[arg(long)]
+        fta: String,
+        /// `3304`, `3304.99`, `6101-6117`
+        #[arg(long)]
+        hs: String,
+        /// Rule text (see assets/fta/RULES.md), e.g. "CTH or MaxNOM(40%, EXW)"
+        #[arg(long)]
+        rule: String,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    RuleDelete {
+        id: i64,
+    },
+}
+
+fn verdict_text(v: &exportdesk_rules::origin::OriginVerdict, out: &Out) -> String {
+    let ko = out.lang == exportdesk_rules::problem::Lang::Ko;
+    let pick = |s: &exportdesk_rules::deadline::Step| if ko { s.ko.clone() } else { s.en.clone() };
+    let mut t = format!("{}\n", if ko { &v.headline_ko } else { &v.headline_en });
+    if let Some(r) = &v.rule {
+        t.push_str(&format!("{}: {}\n", out.ko_en("결정기준", "Rule"), r.text));
+    }
+    for s in &v.steps {
+        t.push_str(&format!("  - {}\n", pick(s)));
+    }
+    for s in &v.suggestions {
+        t.push_str(&format!("  → {}\n", pick(s)));
+    }
+    for m in &v.missing.0 {
+        t.push_str(&format!("  ? {}\n", m.message(out.lang)));
+    }
+    t.push_str(&format!("{}\n", pick(&v.notice)));
+    t
+}
+
+pub fn origin(app: &mut App, cmd: OriginCmd, out: &Out) -> Result<(), Problems> {
+    match cmd {
+        OriginCmd::Ftas => {
+            let rows = app.ftas()?;
+            out.print(&rows, |rows| {
+                let mut t = Table::new(&["CODE", "NAME", "PARTNERS", "RULES"]);
+                for r in rows {
+                    t.row(vec![
+                        r.code.clone(),
+                        if out.lang == exportdesk_rules::problem::Lang::Ko {
+                            r.name_ko.clone()
+                        } else {
+                            r.name_en.clone()
+                        },
+                        r.partners.len().to_string(),
+                        r.rules.to_string(),
+                    ]);
+                }
+                t.render()
+            });
+        }
+        OriginCmd::Check {
+            product_id,
+            fta,
+            date,
+        } => {
+            let v = app.origin_check(product_id, &fta, date.as_deref())?;
+            out.print(&v, |v| verdict_text(v, out));
+        }
+        OriginCmd::Compare {
+            product_id,
+            to,
+            date,
+        } => {
+            let rows = app.origin_compare(product_id, &to, date.as_deref())?;
+            out.print(&rows, |rows| {
+                let mut t = Table::new(&["FTA", "VERDICT", "RULE", "PROOF"]);
+                for r in rows {
+                    t.row(vec![
+                        r.fta.code.clone(),
+                        serde_json::to_value(r.verdict)
+                            .ok()
+                            .and_then(|v| v.as_str().map(str::to_string))
+                            .unwrap_or_default(),
+                        r.rule_text.clone().unwrap_or_else(|| "-".into()),
+                        if out.lang == exportdesk_rules::problem::Lang::Ko {
+                            r.fta.proof_ko.clone()
+                        } else {
+                            r.fta.proof_en.clone()
+                        },
+                    ]);
+                }
+                t.render()
+            });
+        }
+        OriginCmd::Rules { fta } => {
+            let rows = app.psr_rules(fta.as_deref())?;
+            out.print(&rows, |rows| {
+                let mut t = Table::new(&["FTA", "HS", "RULE", "VERIFIED", "OWN", "SOURCE"]);
+                for r in rows {
+                    t.row(vec![
+                        r.fta.clone(),
+                        r.scope.clone(),
+                        r.rule.clone(),
+                        if r.verified {
+                            "yes".into()
+                        } else {
+                            "no".into()
+                        },
+                        if r.own {
+                            format!("#{}", r.id.unwrap_or_default())
+                        } else {
+                            String::new()
+                        },
+                        r.source.clone(),
+                    ]);
+                }
+                t.render()
+            });
+        }
+        OriginCmd::RuleAdd {
+            fta,
+            hs,
+            rule,
+            note,
+        } => {
+            let saved = app.save_user_rule(&exportdesk_rules::origin::UserRule {
+                fta,
+                hs_range: hs,
+                rule,
+                note,
+            })?;
+            out.print(&saved, |r| {
+                format!(
+                    "{} #{} {} {}: {}",
+                    out.ko_en("저장했습니다:", "Saved:"),
+                    r.id,
+                    r.fta,
+                    r.hs_range,
+                    r.rule
+                )
+            });
+        }
+        OriginCmd::RuleDelete { id } => {
+            app.delete_user_rule(id)?;
+            out.print(&serde_json::json!({ "deleted": id }), |_| {
+                out.ko_en("지웠습니다.", "Deleted.")
+            });
+        }
+    }
+    Ok(())
+}
+
+#[derive(Subcommand)]
 pub enum SuppliersCmd {
     /// Supplier origin declarations (원산지확인서), soonest ending first
     List,

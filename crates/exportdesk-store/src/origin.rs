@@ -21,8 +21,9 @@ pub struct BomSummary {
     pub updated_at: String,
 }
 
-/// A product-specific rule the user added or corrected.
+/// A product-specific rule the user added or corrected, as stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(rename = "StoredUserRule")]
 pub struct UserRule {
     pub id: i64,
     pub fta: String,

@@ -938,7 +938,7 @@ export type Bom = { product_id: number, currency: Currency, ex_works_price: stri
 
 export type BomSummary = { product_id: number, sku: string, name: string, hs_code: string | null, lines: number, updated_at: string, };
 
-export type UserRule = { id: number, fta: string, hs_range: string, rule: string, note: string, updated_at: string, };
+export type StoredUserRule = { id: number, fta: string, hs_range: string, rule: string, note: string, updated_at: string, };
 
 export type ExpiringDeclaration = { declaration: SupplierDeclaration, 
 /**
@@ -949,3 +949,170 @@ used_by_lines: number,
  * Days from today to its last valid day (negative: ended).
  */
 days_left: number, };
+
+export type Certification = "agency" | "self" | "either";
+
+export type ValueBasis = "exw" | "fob";
+
+export type RvcMethod = "build-down" | "build-up";
+
+export type MaterialOrigin = { "kind": "non_originating", country: string, } | { "kind": "originating", evidence: string, valid_until: string | null, } | { "kind": "unknown" };
+
+export type OriginMaterial = { description: string, 
+/**
+ * HS code of the material (2–10 digits; dots and hyphens allowed). Empty when unknown.
+ */
+hs_code: string, origin: MaterialOrigin, quantity: string, 
+/**
+ * Value of one unit of the material, in the case currency.
+ */
+unit_value: string, 
+/**
+ * Weight of the material used in one unit of the product (for textile de minimis).
+ */
+weight_kg: string | null, supplier: string, };
+
+export type OriginCase = { product_hs: string, 
+/**
+ * Catalogue code: `KORUS`, `KR-EU`, `KR-UK`, `RCEP`, `KR-ASEAN`, `KR-CN`, `KR-VN`, `KR-AU`, `KR-CA`.
+ */
+fta: string, 
+/**
+ * The date whose rules apply (export date); also the date supplier declarations must cover.
+ */
+date: string, 
+/**
+ * ISO 4217 code of every amount in the case.
+ */
+currency: string, ex_works_price: string | null, fob_price: string | null, 
+/**
+ * `Some(true)`: the only work done in Korea is a minimal operation (packing, labelling,
+ * simple mixing or assembly, sorting, making up sets, …). `None`: not asked yet.
+ */
+only_minimal_operations: boolean | null, materials: Array<OriginMaterial>, };
+
+export type Verdict = "originating" | "not_originating" | "cannot_decide";
+
+export type Outcome = "passed" | "failed" | "undecidable";
+
+export type MaterialStatus = "originating" | "non_originating" | "expired_declaration" | "unknown";
+
+export type MaterialRow = { 
+/**
+ * Position in `OriginCase::materials`, from 0.
+ */
+index: number, description: string, hs_code: string, supplier: string, status: MaterialStatus, 
+/**
+ * `비원산지 (CN)`, `원산지 (원산지확인서 …, ~2026-12-31)`.
+ */
+status_ko: string, status_en: string, quantity: string, unit_value: string, 
+/**
+ * quantity × unit value.
+ */
+value: string, weight_kg: string | null, };
+
+export type Computation = { label_ko: string, label_en: string, 
+/**
+ * `(₩100,000 − ₩55,000) ÷ ₩100,000 = 45.00% ≥ 40%`.
+ */
+formula: string, outcome: Outcome, };
+
+export type FtaSummary = { code: string, name_ko: string, name_en: string, certification: Certification | null, 
+/**
+ * What the exporter has to do to prove origin, in plain words.
+ */
+proof_ko: string, proof_en: string, 
+/**
+ * Any exporter may make an origin declaration on the invoice up to this value (EUR).
+ */
+low_value_declaration_max_eur: string | null, certificate_validity_months: number | null, record_retention_years: number | null, 
+/**
+ * Every catalogue value used, with source and verification flag.
+ */
+facts: Array<RuleUsed>, };
+
+export type RuleApplied = { fta: string, 
+/**
+ * The HS scope as written (`ex 33 (except 3301)`).
+ */
+scope: string, 
+/**
+ * The rule as written.
+ */
+text: string, source: string, verified: boolean, 
+/**
+ * The user's own rule, not a bundled one.
+ */
+own_rule: boolean, effective_from: string | null, note: string | null, };
+
+export type AlternativeResult = { 
+/**
+ * The alternative in canonical rule text.
+ */
+text: string, outcome: Outcome, steps: Array<Step>, };
+
+export type BreakingMaterial = { index: number, description: string, reason_ko: string, reason_en: string, };
+
+export type EvidenceItem = { index: number, material: string, supplier: string, evidence: string, valid_until: string | null, 
+/**
+ * Whether it covers the case date.
+ */
+valid_on_date: boolean, };
+
+export type OriginVerdict = { verdict: Verdict, 
+/**
+ * One sentence for the top of the screen.
+ */
+headline_ko: string, headline_en: string, product_hs: string, date: string, currency: string, ex_works_price: string | null, fob_price: string | null, fta: FtaSummary, 
+/**
+ * `None` when no rule is known for the product under this FTA.
+ */
+rule: RuleApplied | null, alternatives: Array<AlternativeResult>, 
+/**
+ * The whole reasoning, in order, for a beginner.
+ */
+steps: Array<Step>, materials: Array<MaterialRow>, computations: Array<Computation>, 
+/**
+ * Materials that break the rule (empty when originating).
+ */
+breaking_materials: Array<BreakingMaterial>, 
+/**
+ * Data needed to decide (or to keep on file), each saying what to enter.
+ */
+missing: Problems, 
+/**
+ * What would make it pass, in plain words with numbers.
+ */
+suggestions: Array<Step>, evidence: Array<EvidenceItem>, 
+/**
+ * "Self-assessment; verify before claiming", in both languages.
+ */
+notice: Step, };
+
+export type FtaComparison = { fta: FtaSummary, verdict: Verdict, rule_text: string | null, detail: OriginVerdict, };
+
+export type UserRule = { fta: string, 
+/**
+ * `3304`, `3304.99`, `6101-6117` (no `ex` scopes).
+ */
+hs_range: string, 
+/**
+ * Rule text in the language of `assets/fta/RULES.md`.
+ */
+rule: string, 
+/**
+ * Where the user took it from, or why.
+ */
+note: string, };
+
+export type FtaInfo = { code: string, name_ko: string, name_en: string, partners: Array<string>, 
+/**
+ * How many product-specific rules the app ships for it (the user's own not counted).
+ */
+rules: number, };
+
+export type PsrRuleInfo = { fta: string, scope: string, rule: string, source: string, verified: boolean, own: boolean, 
+/**
+ * The stored id of a user rule.
+ */
+id: number | null, note: string, };

@@ -614,12 +614,14 @@ impl FtaCatalogue {
     /// The catalogue shipped with the app, with rulebook references resolved against the bundled
     /// rulebook.
     pub fn bundled() -> FtaCatalogue {
-        FtaCatalogue::from_source(
-            BUNDLED_CATALOGUE.0,
-            BUNDLED_CATALOGUE.1,
-            &Rulebook::bundled().fta,
-        )
-        .expect("the bundled FTA catalogue is valid (checked by tests)")
+        Self::bundled_with(&Rulebook::bundled().fta)
+    }
+
+    /// The shipped catalogue with its rulebook references resolved against `rules` (the
+    /// rulebook in use, which the user may have corrected).
+    pub fn bundled_with(rules: &FtaRules) -> FtaCatalogue {
+        FtaCatalogue::from_source(BUNDLED_CATALOGUE.0, BUNDLED_CATALOGUE.1, rules)
+            .expect("the bundled FTA catalogue is valid (checked by tests)")
     }
 
     /// Load a catalogue file. Every error names the file, line and column.
