@@ -7,6 +7,7 @@ pub mod deadline_report;
 pub mod declaration_worksheet;
 pub mod declarations_xlsx;
 pub mod layout;
+pub mod origin_papers;
 pub mod product_list;
 pub mod shipment_papers;
 pub mod text;
@@ -17,6 +18,9 @@ pub use deadline_report::{
 pub use declaration_worksheet::{declaration_worksheet_pdf, DocumentsNote, Worksheet};
 pub use declarations_xlsx::{declarations_xlsx, SheetDeclaration};
 pub use layout::{Align, Canvas, Cell, Column, Doc, Field, Ink, Row, Section, Stat, Tone};
+pub use origin_papers::{
+    certificate_data_pdf, invoice_origin_declaration, origin_worksheet_pdf, OriginWorksheet,
+};
 pub use product_list::product_list_pdf;
 pub use shipment_papers::{
     carton_marks_pdf, commercial_invoice_pdf, packing_list_pdf, packing_list_xlsx, ShipmentPapers,
