@@ -87,6 +87,8 @@ const COMMANDS: &[&str] = &[
     "origin_rules",
     "origin_rule_save",
     "origin_rule_delete",
+    "document_origin_worksheet",
+    "document_origin_certificate",
 ];
 
 fn main() {

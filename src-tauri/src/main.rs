@@ -6,8 +6,8 @@
 use exportdesk_app::{
     App, AppStatus, Dashboard, DeclarationView, DraftEdit, DraftRequest, FtaInfo,
     GeneratedDocument, GroupProposal, ImportCheck, ImportProfileInfo, ImportProgress,
-    ImportRequest, ImportResult, PsrRuleInfo, Reference, RulebookView, SampleLoaded, Settings,
-    ShipmentEdit, ShipmentLoading, ShipmentPaper, ShipmentRequest, ShipmentView,
+    ImportRequest, ImportResult, OriginPaper, PsrRuleInfo, Reference, RulebookView, SampleLoaded,
+    Settings, ShipmentEdit, ShipmentLoading, ShipmentPaper, ShipmentRequest, ShipmentView,
 };
 use exportdesk_import::Profile;
 use exportdesk_rules::bom::{Bom, BomDraft, SupplierDeclaration, SupplierDeclarationDraft};
@@ -637,6 +637,42 @@ fn origin_rule_delete(shell: State<'_, Shell>, id: i64) -> Answer<()> {
     shell.run(|a| a.delete_user_rule(id))
 }
 
+#[tauri::command(rename_all = "snake_case")]
+fn document_origin_worksheet(
+    shell: State<'_, Shell>,
+    product_id: i64,
+    fta: String,
+    date: Option<String>,
+) -> Answer<GeneratedDocument> {
+    shell.run(|a| {
+        a.origin_paper(
+            product_id,
+            &fta,
+            date.as_deref(),
+            OriginPaper::Worksheet,
+            None,
+        )
+    })
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn document_origin_certificate(
+    shell: State<'_, Shell>,
+    product_id: i64,
+    fta: String,
+    date: Option<String>,
+) -> Answer<GeneratedDocument> {
+    shell.run(|a| {
+        a.origin_paper(
+            product_id,
+            &fta,
+            date.as_deref(),
+            OriginPaper::CertificateData,
+            None,
+        )
+    })
+}
+
 // ---- order import -------------------------------------------------------------------------
 
 const IMPORT_PROGRESS_EVENT: &str = "import-progress";
@@ -902,6 +938,8 @@ fn main() {
             origin_rules,
             origin_rule_save,
             origin_rule_delete,
+            document_origin_worksheet,
+            document_origin_certificate,
         ])
         .run(tauri::generate_context!())
         .expect("error while running ExportDesk");

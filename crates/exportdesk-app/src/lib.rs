@@ -28,7 +28,7 @@ pub use import::{
     ExistingOrder, ExistingOrders, ImportCheck, ImportOrderRow, ImportPreview, ImportProfileInfo,
     ImportProgress, ImportRequest, ImportResult, NewProduct, UnknownProduct,
 };
-pub use origin::{ExpiringDeclaration, FtaInfo, PsrRuleInfo};
+pub use origin::{ExpiringDeclaration, FtaInfo, OriginPaper, PsrRuleInfo};
 pub use rulebook_files::{load_rulebook, user_rulebook_dir};
 pub use settings::Settings;
 pub use shipments::{

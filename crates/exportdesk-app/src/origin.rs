@@ -649,3 +649,55 @@ impl App {
         engine::compare(&case, destination.trim(), date, &catalogue, &book)
     }
 }
+
+/// Which origin paper.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum OriginPaper {
+    Worksheet,
+    CertificateData,
+}
+
+impl App {
+    /// The origin worksheet (or certificate data draft) of a product under an FTA, written to
+    /// `out` or `documents/origin-<kind>-<sku>-<fta>-<date>.pdf`.
+    pub fn origin_paper(
+        &self,
+        product_id: i64,
+        fta: &str,
+        date: Option<&str>,
+        paper: OriginPaper,
+        out: Option<&std::path::Path>,
+    ) -> Result<crate::GeneratedDocument> {
+        let verdict = self.origin_check(product_id, fta, date)?;
+        let product = self.product(product_id)?;
+        let seller = self.store.seller()?;
+        let w = exportdesk_documents::OriginWorksheet {
+            seller: seller.as_ref(),
+            product: &product,
+            verdict: &verdict,
+            today: self.today(),
+        };
+        let (bytes, kind) = match paper {
+            OriginPaper::Worksheet => (exportdesk_documents::origin_worksheet_pdf(&w), "worksheet"),
+            OriginPaper::CertificateData => (
+                exportdesk_documents::certificate_data_pdf(&w),
+                "certificate-data",
+            ),
+        };
+        let path = match out {
+            Some(p) => p.to_path_buf(),
+            None => self.documents_dir().join(format!(
+                "origin-{kind}-{}-{}-{}.pdf",
+                crate::documents::file_part(&product.sku),
+                crate::documents::file_part(&verdict.fta.code),
+                verdict.date
+            )),
+        };
+        crate::documents::write_document(&path, &bytes)?;
+        Ok(crate::GeneratedDocument {
+            path: path.display().to_string(),
+            bytes: bytes.len() as u64,
+        })
+    }
+}

@@ -2,7 +2,7 @@
 
 use crate::Out;
 use clap::Subcommand;
-use exportdesk_app::{App, GeneratedDocument, ShipmentPaper};
+use exportdesk_app::{App, GeneratedDocument, OriginPaper, ShipmentPaper};
 use exportdesk_rules::Problems;
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
@@ -71,6 +71,26 @@ pub enum DocumentsCmd {
     },
     /// Every paper of a shipment into documents/
     Shipment { id: i64 },
+    /// Origin determination worksheet of a product under an FTA (PDF)
+    OriginWorksheet {
+        product_id: i64,
+        #[arg(long)]
+        fta: String,
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Certificate-of-origin data draft of a product under an FTA (PDF)
+    OriginCertificate {
+        product_id: i64,
+        #[arg(long)]
+        fta: String,
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
 }
 
 fn saved(out: &Out, doc: &GeneratedDocument) {
@@ -149,6 +169,40 @@ pub fn run(app: &mut App, cmd: DocumentsCmd, out: &Out) -> Result<(), Problems> 
             saved(
                 out,
                 &app.shipment_paper(id, ShipmentPaper::PackingXlsx, file.as_deref())?,
+            );
+        }
+        DocumentsCmd::OriginWorksheet {
+            product_id,
+            fta,
+            date,
+            out: file,
+        } => {
+            saved(
+                out,
+                &app.origin_paper(
+                    product_id,
+                    &fta,
+                    date.as_deref(),
+                    OriginPaper::Worksheet,
+                    file.as_deref(),
+                )?,
+            );
+        }
+        DocumentsCmd::OriginCertificate {
+            product_id,
+            fta,
+            date,
+            out: file,
+        } => {
+            saved(
+                out,
+                &app.origin_paper(
+                    product_id,
+                    &fta,
+                    date.as_deref(),
+                    OriginPaper::CertificateData,
+                    file.as_deref(),
+                )?,
             );
         }
         DocumentsCmd::Shipment { id } => {
