@@ -499,11 +499,12 @@ async fn two_orders_packed_into_two_cartons_and_loaded() {
     s.close().await;
 }
 
-/// A supplier declaration entered in the window, then a product's bill of materials imported
-/// from a CSV that links a material to it, priced and saved; the dashboard warns that the
+/// Product → BOM → check → worksheet: a supplier declaration entered in the window, a product's
+/// bill of materials imported from a CSV that links a material to it, priced and saved, checked
+/// under Korea–EU (originating, with steps), the worksheet PDF made; the dashboard warns that the
 /// declaration ends within the month.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn bom_imported_with_a_supplier_declaration() {
+async fn bom_imported_checked_under_korea_eu_with_worksheet() {
     use exportdesk_app::{App, FixedClock};
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("e2e.sqlite3");
@@ -580,6 +581,56 @@ async fn bom_imported_with_a_supplier_declaration() {
     }
     assert_eq!(count_rows(&db, "bom_lines"), 2);
     s.screenshot("41-origin-bom").await;
+
+    // The check under Korea–EU: both materials change heading and none is of 3304 → originating;
+    // the worksheet PDF carries the rule and the self-assessment notice.
+    s.click("origin-tab-check").await;
+    s.wait("check-product").await;
+    s.client
+        .find(fantoccini::Locator::Css(&format!(
+            "[data-testid=\"check-product\"] option[value=\"{product}\"]"
+        )))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    s.client
+        .find(fantoccini::Locator::Css(
+            "[data-testid=\"check-fta\"] option[value=\"KR-EU\"]",
+        ))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    s.click("check-run").await;
+    let verdict = s.wait("check-verdict").await;
+    assert_eq!(
+        verdict.attr("data-verdict").await.unwrap().as_deref(),
+        Some("originating"),
+        "{}",
+        s.text("check-headline").await
+    );
+    assert!(s.all("check-step").await.len() > 3);
+    s.screenshot("43-origin-check").await;
+    s.click("check-worksheet").await;
+    let saved = s.wait_text("check-worksheet-path", ".pdf").await;
+    let path = saved
+        .split_whitespace()
+        .find(|w| w.ends_with(".pdf"))
+        .unwrap()
+        .to_string();
+    let text = std::process::Command::new("pdftotext")
+        .args(["-layout", &path, "-"])
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("Origin determination worksheet") && text.contains("KR-EU"),
+        "{text}"
+    );
+    assert!(text.contains("MaxNOM(40%, EXW)"), "{text}");
 
     s.click("nav-dashboard").await;
     s.wait_text("dashboard-expiring", "한빛원료").await;

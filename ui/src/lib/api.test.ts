@@ -223,3 +223,47 @@ describe('origin calls', () => {
     expect((err as ApiError).problems[0].code).toBe('supplier_declaration.in_use');
   });
 });
+
+describe('origin check calls', () => {
+  beforeEach(() => {
+    invoke.mockReset();
+  });
+
+  it('send snake_case arguments', async () => {
+    invoke.mockResolvedValue(null);
+    const rule = { fta: 'KR-EU', hs_range: '3304', rule: 'CTH', note: '' };
+    await api.originFtas();
+    await api.originCheck(7, 'KR-EU', '2026-05-01');
+    await api.originCheck(7, 'RCEP', null);
+    await api.originCompare(7, 'DE', null);
+    await api.originRules(null);
+    await api.originRules('KR-EU');
+    await api.originRuleSave(rule);
+    await api.originRuleDelete(4);
+    await api.documentOriginWorksheet(7, 'KR-EU', '2026-05-01');
+    expect(invoke.mock.calls).toEqual([
+      ['origin_ftas', {}],
+      ['origin_check', { product_id: 7, fta: 'KR-EU', date: '2026-05-01' }],
+      ['origin_check', { product_id: 7, fta: 'RCEP', date: null }],
+      ['origin_compare', { product_id: 7, destination: 'DE', date: null }],
+      ['origin_rules', { fta: null }],
+      ['origin_rules', { fta: 'KR-EU' }],
+      ['origin_rule_save', { rule }],
+      ['origin_rule_delete', { id: 4 }],
+      ['document_origin_worksheet', { product_id: 7, fta: 'KR-EU', date: '2026-05-01' }],
+    ]);
+  });
+
+  it('turn a refused check into an ApiError with its problems', async () => {
+    invoke.mockRejectedValue([problem('origin.no_bom', null), problem('rates.missing_week', null)]);
+    const err = await api.originCheck(7, 'KR-EU', null).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect((err as ApiError).problems.map((p) => p.code)).toEqual(['origin.no_bom', 'rates.missing_week']);
+  });
+
+  it('keep the field of a refused rule save', async () => {
+    invoke.mockRejectedValue([problem('psr.syntax', 'user_rules[2].rule')]);
+    const err = await api.originRuleSave({ fta: 'KR-EU', hs_range: '3304', rule: 'CTH and', note: '' }).catch((e: unknown) => e);
+    expect((err as ApiError).byField()['user_rules[2].rule'].code).toBe('psr.syntax');
+  });
+});

@@ -4,7 +4,7 @@
 import { invoke, type InvokeOptions } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type {
-  Dashboard, DeclarationFilter, DeclarationRow, DeclarationView, DraftEdit, DraftRequest, GroupProposal,
+  Dashboard, DeclarationFilter, FtaComparison, FtaInfo, OriginVerdict, PsrRuleInfo, StoredUserRule, UserRule, DeclarationRow, DeclarationView, DraftEdit, DraftRequest, GroupProposal,
   AppStatus, AutoPackRequest, BackupCheck, Bom, BomDraft, BomSummary, CartonDraft, GeneratedDocument, BackupInfo, Buyer, BuyerDraft, ChangeEntry, HsMatch, ImportCheck,
   ImportProfileInfo, ImportProgress, ImportRequest, ImportResult, Order, OrderDraft,
   OrderFilter, OrderRow, Problem, Product, ProductDraft, ProductRow, Profile, RateDraft, Reference,
@@ -183,6 +183,23 @@ export const api = {
    */
   bomImport: (product_id: number, bytes: Uint8Array) =>
     callRaw<Bom>('bom_import', bytes, { headers: { 'product-id': String(product_id) } }),
+
+  /** The FTAs the app knows, with how many product-specific rules it ships for each. */
+  originFtas: () => call<FtaInfo[]>('origin_ftas'),
+  /** Check a product's origin from its BOM under one FTA on a date (null: today). */
+  originCheck: (product_id: number, fta: string, date: string | null) =>
+    call<OriginVerdict>('origin_check', { product_id, fta, date }),
+  /** Every FTA with the destination as a partner, originating first. */
+  originCompare: (product_id: number, destination: string, date: string | null) =>
+    call<FtaComparison[]>('origin_compare', { product_id, destination, date }),
+  /** The product-specific rules (bundled and the user's own), of one FTA or all (null). */
+  originRules: (fta: string | null) => call<PsrRuleInfo[]>('origin_rules', { fta }),
+  /** Add or replace one of the user's own rules (checked with the rule language first). */
+  originRuleSave: (rule: UserRule) => call<StoredUserRule>('origin_rule_save', { rule }),
+  originRuleDelete: (id: number) => call<null>('origin_rule_delete', { id }),
+  /** The check's worksheet as a PDF. */
+  documentOriginWorksheet: (product_id: number, fta: string, date: string | null) =>
+    call<GeneratedDocument>('document_origin_worksheet', { product_id, fta, date }),
 
   changeLog: (limit = 200) => call<ChangeEntry[]>('change_log', { limit }),
 };

@@ -325,6 +325,42 @@ export const glossary = {
     textKo: '파일에 글자를 저장하는 방식으로, 한글 윈도우 엑셀이 만든 CSV는 보통 CP949이고 요즘 파일은 대부분 UTF-8이며 맞지 않게 읽으면 글자가 깨져 보입니다.',
     textEn: 'How the letters of a text file are stored as bytes; CSV files saved by Korean Windows Excel are usually CP949, most others UTF-8, and reading with the wrong one shows garbled letters.',
   },
+  tariff_shift: {
+    ko: '세번변경기준 (CC·CTH·CTSH)',
+    en: 'Change of tariff classification (CC, CTH, CTSH)',
+    textKo: '비원산지 재료의 HS 코드가 완제품과 류(CC, 2단위)·호(CTH, 4단위)·소호(CTSH, 6단위)에서 달라지면 한국에서 충분히 가공했다고 보는 기준입니다.',
+    textEn: 'A rule met when every non-originating material is classified in another chapter (CC, 2 digits), heading (CTH, 4 digits) or subheading (CTSH, 6 digits) than the finished product.',
+  },
+  rvc: {
+    ko: '부가가치기준 (RVC)',
+    en: 'Regional value content (RVC)',
+    textKo: '제품 가격 가운데 협정 당사국에서 더해진 가치의 비율이 정해진 퍼센트 이상이어야 원산지로 인정하는 기준입니다.',
+    textEn: 'A rule met when the share of the product price added within the agreement countries reaches a set percentage.',
+  },
+  maxnom: {
+    ko: '비원산지재료비 상한 (MaxNOM)',
+    en: 'Maximum non-originating materials (MaxNOM)',
+    textKo: '비원산지 재료의 가치가 제품 가격(공장도가격 등)의 정해진 퍼센트를 넘지 않아야 원산지로 인정하는 기준입니다.',
+    textEn: 'A rule met when the value of non-originating materials stays at or below a set percentage of the product price, usually the ex-works price.',
+  },
+  de_minimis: {
+    ko: '미소기준 (de minimis)',
+    en: 'De minimis (tolerance)',
+    textKo: '세번변경기준을 채우지 못한 비원산지 재료라도 그 가치(섬유는 무게)가 아주 작으면 없는 것으로 봐 주는 허용 한도입니다.',
+    textEn: 'A small allowance under which non-originating materials that fail a tariff-shift rule are ignored, measured by value or, for textiles, by weight.',
+  },
+  certificate_of_origin: {
+    ko: '원산지증명서 (C/O)',
+    en: 'Certificate of origin (C/O)',
+    textKo: '수입국에서 FTA 특혜관세를 받기 위해 물품의 원산지를 증명하는 서류로, 협정에 따라 기관이 발급하거나 수출자가 스스로 작성합니다.',
+    textEn: 'The document that proves the origin of the goods so the buyer gets FTA preferential duty; depending on the agreement it is issued by an agency or written by the exporter.',
+  },
+  approved_exporter: {
+    ko: '원산지인증수출자',
+    en: 'Approved exporter',
+    textKo: '관세청이 원산지 관리 능력을 인정한 수출자로, 한-EU·한-영 FTA 등에서 일정 금액을 넘는 물품의 원산지를 스스로 증명하려면 이 인증이 필요합니다.',
+    textEn: 'An exporter approved by Korea Customs for managing origin, which agreements such as Korea–EU and Korea–UK require for self-certifying consignments above the low-value limit.',
+  },
 } satisfies Record<string, GlossaryEntry>;
 
 export type TermId = keyof typeof glossary;
