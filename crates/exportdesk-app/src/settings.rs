@@ -20,6 +20,9 @@ pub struct Settings {
     pub reminder_days: u32,
     /// Volumetric weight divisor for cartons (cm³ per kg): 5000 for most express couriers.
     pub volumetric_divisor: u32,
+    /// Approved-exporter authorisation number (원산지인증수출자 인증번호), printed in the invoice origin
+    /// declaration for the EU and the UK; empty when the exporter is not approved.
+    pub approved_exporter_no: String,
 }
 
 impl Default for Settings {
@@ -31,6 +34,7 @@ impl Default for Settings {
             backup_dir: String::new(),
             reminder_days: 7,
             volumetric_divisor: 5000,
+            approved_exporter_no: String::new(),
         }
     }
 }
@@ -54,6 +58,7 @@ impl Settings {
             volumetric_divisor: get("volumetric_divisor")?
                 .and_then(|v| v.parse().ok())
                 .unwrap_or(d.volumetric_divisor),
+            approved_exporter_no: get("approved_exporter_no")?.unwrap_or_default(),
         })
     }
 
@@ -107,6 +112,16 @@ impl Settings {
                 .at("volumetric_divisor"),
             );
         }
+        if self.approved_exporter_no.trim().chars().count() > 40 {
+            p.push(
+                Problem::new(
+                    "settings.approved_exporter_no",
+                    "원산지인증수출자 인증번호는 40자 이하로 입력하세요.",
+                    "Keep the approved-exporter number to 40 characters.",
+                )
+                .at("approved_exporter_no"),
+            );
+        }
         let dir = self.backup_dir.trim();
         if !dir.is_empty() && !Path::new(dir).is_absolute() {
             p.push(
@@ -120,6 +135,7 @@ impl Settings {
         }
         p.into_result(|| Settings {
             backup_dir: dir.to_string(),
+            approved_exporter_no: self.approved_exporter_no.trim().to_string(),
             ..self.clone()
         })
     }
@@ -137,7 +153,8 @@ impl Settings {
         w.set_setting("backup_keep", &self.backup_keep.to_string())?;
         w.set_setting("backup_dir", &self.backup_dir)?;
         w.set_setting("reminder_days", &self.reminder_days.to_string())?;
-        w.set_setting("volumetric_divisor", &self.volumetric_divisor.to_string())
+        w.set_setting("volumetric_divisor", &self.volumetric_divisor.to_string())?;
+        w.set_setting("approved_exporter_no", &self.approved_exporter_no)
     }
 
     pub fn backup_dir_or_default(&self, db_path: &Path) -> PathBuf {

@@ -15,6 +15,7 @@ use exportdesk_rules::shipment::{
     PackingCheck, Shipment, ShipmentState,
 };
 use exportdesk_rules::{Problem, Problems};
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use ts_rs::TS;
@@ -614,6 +615,11 @@ impl App {
             )
         })?;
         let (shipment, decls, lines, check) = self.shipment_parts(id)?;
+        let origin_text = if paper == ShipmentPaper::Invoice {
+            self.invoice_origin_text(&seller, &shipment, &decls)?
+        } else {
+            None
+        };
         let papers = exportdesk_documents::ShipmentPapers {
             seller: &seller,
             shipment: &shipment,
@@ -621,7 +627,7 @@ impl App {
             lines: &lines,
             check: &check,
             today: self.today(),
-            origin_declaration: None,
+            origin_declaration: origin_text.as_deref(),
         };
         let bytes = match paper {
             ShipmentPaper::Invoice => exportdesk_documents::commercial_invoice_pdf(&papers),
@@ -640,6 +646,78 @@ impl App {
             path: path.display().to_string(),
             bytes: bytes.len() as u64,
         })
+    }
+
+    /// The origin declaration to print on the invoice of a shipment to the EU or the UK, when
+    /// every product in it has a BOM that qualifies under that FTA on the invoice date, and the
+    /// exporter is an approved exporter (number in Settings) or the consignment is within the
+    /// FTA's low-value limit. `None` otherwise: the invoice then shows the empty box.
+    fn invoice_origin_text(
+        &self,
+        seller: &exportdesk_rules::records::Seller,
+        shipment: &Shipment,
+        decls: &[Declaration],
+    ) -> Result<Option<String>> {
+        let today = self.today();
+        let catalogue = exportdesk_rules::origin::FtaCatalogue::bundled_with(&self.rulebook.fta);
+        let Some(fta) = ["KR-EU", "KR-UK"].into_iter().find(|c| {
+            catalogue.get(c).is_some_and(|f| {
+                f.partners_on(today)
+                    .iter()
+                    .any(|p| p == &shipment.destination_country)
+            })
+        }) else {
+            return Ok(None);
+        };
+        let mut products: Vec<i64> = Vec::new();
+        for d in decls {
+            for l in &d.lines {
+                match l.product_id {
+                    Some(p) if !products.contains(&p) => products.push(p),
+                    Some(_) => {}
+                    None => return Ok(None),
+                }
+            }
+        }
+        let mut first = None;
+        for p in &products {
+            match self.origin_check(*p, fta, None) {
+                Ok(v) if v.verdict == exportdesk_rules::origin::Verdict::Originating => {
+                    first.get_or_insert(v);
+                }
+                _ => return Ok(None),
+            }
+        }
+        let Some(verdict) = first else {
+            return Ok(None);
+        };
+        let approved = self.settings()?.approved_exporter_no;
+        let approved = approved.trim();
+        if approved.is_empty() {
+            // The low-value form needs the consignment's value in euro within the limit.
+            let Some(limit) = verdict.fta.low_value_declaration_max_eur else {
+                return Ok(None);
+            };
+            let krw: Decimal = decls.iter().map(|d| d.fob_krw).sum();
+            let Ok(eur_rate) = self.rate_on("EUR", today) else {
+                return Ok(None);
+            };
+            if eur_rate.is_zero() || krw / eur_rate > limit {
+                return Ok(None);
+            }
+        }
+        let exporter = if seller.name_en.trim().is_empty() {
+            seller.name.clone()
+        } else {
+            seller.name_en.clone()
+        };
+        Ok(exportdesk_documents::invoice_origin_declaration(
+            &verdict,
+            &exporter,
+            (!approved.is_empty()).then_some(approved),
+            "Republic of Korea",
+            today,
+        ))
     }
 
     /// All papers of a shipment, one after the other; `progress(done, total)` after each.

@@ -296,3 +296,134 @@ fn too_much_same_heading_material_fails_and_says_by_how_much() {
     app.delete_user_rule(own.id.unwrap()).unwrap();
     assert!(app.psr_rules(Some("KR-EU")).unwrap().iter().all(|r| !r.own));
 }
+
+/// A shipment to Germany of a product that qualifies under Korea–EU: the commercial invoice
+/// carries the origin declaration — the low-value form without an approved-exporter number, the
+/// approved form with one.
+#[test]
+fn an_invoice_to_the_eu_carries_the_origin_declaration() {
+    use exportdesk_app::{DraftEdit, DraftRequest, Settings, ShipmentPaper, ShipmentRequest};
+    use exportdesk_rules::rates::RateDraft;
+    use exportdesk_rules::records::{BuyerDraft, OrderDraft, OrderLineDraft, SellerDraft};
+    let (dir, mut app, product) = app();
+    app.save_seller(&SellerDraft {
+        name: "달무리상점".into(),
+        name_en: "Dalmuri Shop".into(),
+        representative: "김하늘".into(),
+        business_no: "220-81-62517".into(),
+        customs_code: "DALMU1234567890".into(),
+        address: "서울특별시 성동구 성수이로 7".into(),
+        ..Default::default()
+    })
+    .unwrap();
+    toner_bom(&mut app, product, None);
+    app.save_product(
+        Some(product),
+        &ProductDraft {
+            sku: "HC-50".into(),
+            name_ko: "인삼 핸드크림 50ml".into(),
+            name_en: "Ginseng Hand Cream 50ml".into(),
+            hs_code: "3304991000".into(),
+            net_weight_kg: "0.06".into(),
+            origin_country: "KR".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    app.save_rate(&RateDraft {
+        date: "2026-11-27".into(),
+        currency: "EUR".into(),
+        rate: "1510".into(),
+        ..Default::default()
+    })
+    .unwrap();
+    let buyer = app
+        .save_buyer(
+            None,
+            &BuyerDraft {
+                name: "Lena Fischer".into(),
+                country: "DE".into(),
+                address: "Kastanienallee 12, 10435 Berlin".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let order = app
+        .save_order(
+            None,
+            &OrderDraft {
+                marketplace: "Shopify".into(),
+                order_no: "#2001".into(),
+                buyer_id: Some(buyer.id),
+                order_date: "2026-11-25".into(),
+                currency: "EUR".into(),
+                shipping_fee: "8".into(),
+                incoterm: "DAP".into(),
+                destination_country: "DE".into(),
+                lines: vec![OrderLineDraft {
+                    product_id: Some(product),
+                    quantity: "3".into(),
+                    unit_price: "19".into(),
+                    ..Default::default()
+                }],
+            },
+        )
+        .unwrap();
+    let id = app
+        .draft_declaration(&DraftRequest {
+            order_ids: vec![order.id],
+            ..Default::default()
+        })
+        .unwrap()
+        .declaration
+        .id;
+    app.edit_draft(
+        id,
+        &DraftEdit {
+            transport_mode: Some("courier".into()),
+            loading_port: Some("ICN".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    app.file_declaration(id, None).unwrap();
+    app.accept_declaration(id, "12345-26-700001X", "2026-11-27")
+        .unwrap();
+    let shipment = app
+        .create_shipment(&ShipmentRequest {
+            declaration_ids: vec![id],
+            ..Default::default()
+        })
+        .unwrap()
+        .shipment
+        .id;
+    let text = |app: &App| {
+        let out = dir.path().join("invoice.pdf");
+        app.shipment_paper(shipment, ShipmentPaper::Invoice, Some(&out))
+            .unwrap();
+        let t = std::process::Command::new("pdftotext")
+            .args(["-layout", out.to_str().unwrap(), "-"])
+            .output()
+            .expect("pdftotext (poppler-utils)");
+        String::from_utf8_lossy(&t.stdout)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let low_value = text(&app);
+    assert!(
+        low_value.contains("Korean preferential origin"),
+        "{low_value}"
+    );
+    assert!(
+        low_value.contains("EUR 6,000") || low_value.contains("6,000"),
+        "{low_value}"
+    );
+    app.save_settings(&Settings {
+        approved_exporter_no: "KR/AE/2026/0042".into(),
+        ..app.settings().unwrap()
+    })
+    .unwrap();
+    let approved = text(&app);
+    assert!(approved.contains("KR/AE/2026/0042"), "{approved}");
+}

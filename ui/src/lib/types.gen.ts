@@ -208,7 +208,12 @@ reminder_days: number,
 /**
  * Volumetric weight divisor for cartons (cm³ per kg): 5000 for most express couriers.
  */
-volumetric_divisor: number, };
+volumetric_divisor: number, 
+/**
+ * Approved-exporter authorisation number (원산지인증수출자 인증번호), printed in the invoice origin
+ * declaration for the EU and the UK; empty when the exporter is not approved.
+ */
+approved_exporter_no: string, };
 
 export type GeneratedDocument = { path: string, bytes: number, };
 
