@@ -631,6 +631,9 @@ async fn bom_imported_checked_under_korea_eu_with_worksheet() {
         "{text}"
     );
     assert!(text.contains("MaxNOM(40%, EXW)"), "{text}");
+    s.click("check-certificate").await;
+    s.wait_text("check-worksheet-path", "certificate-data")
+        .await;
 
     s.click("nav-dashboard").await;
     s.wait_text("dashboard-expiring", "한빛원료").await;

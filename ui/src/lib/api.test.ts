@@ -241,6 +241,7 @@ describe('origin check calls', () => {
     await api.originRuleSave(rule);
     await api.originRuleDelete(4);
     await api.documentOriginWorksheet(7, 'KR-EU', '2026-05-01');
+    await api.documentOriginCertificate(7, 'KR-EU', null);
     expect(invoke.mock.calls).toEqual([
       ['origin_ftas', {}],
       ['origin_check', { product_id: 7, fta: 'KR-EU', date: '2026-05-01' }],
@@ -251,6 +252,7 @@ describe('origin check calls', () => {
       ['origin_rule_save', { rule }],
       ['origin_rule_delete', { id: 4 }],
       ['document_origin_worksheet', { product_id: 7, fta: 'KR-EU', date: '2026-05-01' }],
+      ['document_origin_certificate', { product_id: 7, fta: 'KR-EU', date: null }],
     ]);
   });
 

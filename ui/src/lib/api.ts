@@ -200,6 +200,8 @@ export const api = {
   /** The check's worksheet as a PDF. */
   documentOriginWorksheet: (product_id: number, fta: string, date: string | null) =>
     call<GeneratedDocument>('document_origin_worksheet', { product_id, fta, date }),
+  documentOriginCertificate: (product_id: number, fta: string, date: string | null) =>
+    call<GeneratedDocument>('document_origin_certificate', { product_id, fta, date }),
 
   changeLog: (limit = 200) => call<ChangeEntry[]>('change_log', { limit }),
 };

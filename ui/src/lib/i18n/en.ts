@@ -1049,6 +1049,8 @@ export const en: Record<keyof typeof ko, string> = {
   'check.outcome_undecidable': 'Undecided',
   'check.result_meta': 'Product HS {hs} · date {date}',
   'check.worksheet': 'Check worksheet PDF',
+  'check.certificate': 'C/O data draft (PDF)',
+  'check.certificate_hint': 'The fields the certificate of origin (or origin declaration) asks for, filled from this check — a draft to copy into the official form.',
   'check.notice_title': 'Self-assessment.',
   'check.suggestions_title': 'To pass',
   'check.missing_title': '{count} facts needed for the check',

@@ -1047,6 +1047,8 @@ export const ko = {
   'check.outcome_undecidable': '판단 불가',
   'check.result_meta': '상품 HS {hs} · 기준일 {date}',
   'check.worksheet': '판정 워크시트 PDF',
+  'check.certificate': '원산지증명 기재 자료 (PDF)',
+  'check.certificate_hint': '원산지증명서(또는 원산지 신고문)에 적을 항목을 이 판정으로 채운 초안입니다. 공식 양식에 옮겨 적으세요.',
   'check.notice_title': '스스로 해 보는 판정입니다.',
   'check.suggestions_title': '통과하려면',
   'check.missing_title': '판정에 필요한 자료 {count}건',
