@@ -17,6 +17,7 @@ pub mod origin;
 pub mod problem;
 pub mod rates;
 pub mod records;
+pub mod reimport;
 pub mod rulebook;
 pub mod shipment;
 pub mod unit;

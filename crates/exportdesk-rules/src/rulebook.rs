@@ -132,6 +132,8 @@ pub struct PenaltyRules {
 #[serde(deny_unknown_fields)]
 pub struct ReimportRules {
     pub simple_list_max_usd: Param<Decimal>,
+    /// Import VAT rate (%), for the VAT estimate shown beside a re-import relief ("to confirm").
+    pub vat_rate_percent: Param<Decimal>,
 }
 
 /// `fta.toml` (the values the brief gives; the FTA catalogue grows with the origin feature)
@@ -381,6 +383,11 @@ impl Rulebook {
                 "reimport.toml",
                 "simple_list_max_usd",
                 &self.reimport.simple_list_max_usd,
+            ),
+            ParamRef::new(
+                "reimport.toml",
+                "vat_rate_percent",
+                &self.reimport.vat_rate_percent,
             ),
             ParamRef::new(
                 "fta.toml",
