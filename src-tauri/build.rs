@@ -89,6 +89,13 @@ const COMMANDS: &[&str] = &[
     "origin_rule_delete",
     "document_origin_worksheet",
     "document_origin_certificate",
+    "returns_list",
+    "return_get",
+    "return_exported_lines",
+    "return_save",
+    "return_claim_file",
+    "return_claim_decide",
+    "return_delete",
 ];
 
 fn main() {

@@ -6,8 +6,9 @@
 use exportdesk_app::{
     App, AppStatus, Dashboard, DeclarationView, DraftEdit, DraftRequest, FtaInfo,
     GeneratedDocument, GroupProposal, ImportCheck, ImportProfileInfo, ImportProgress,
-    ImportRequest, ImportResult, OriginPaper, PsrRuleInfo, Reference, RulebookView, SampleLoaded,
-    Settings, ShipmentEdit, ShipmentLoading, ShipmentPaper, ShipmentRequest, ShipmentView,
+    ImportRequest, ImportResult, OriginPaper, PsrRuleInfo, Reference, ReturnRow, ReturnView,
+    RulebookView, SampleLoaded, Settings, ShipmentEdit, ShipmentLoading, ShipmentPaper,
+    ShipmentRequest, ShipmentView,
 };
 use exportdesk_import::Profile;
 use exportdesk_rules::bom::{Bom, BomDraft, SupplierDeclaration, SupplierDeclarationDraft};
@@ -673,6 +674,61 @@ fn document_origin_certificate(
     })
 }
 
+// ---- returns and re-import claims -----------------------------------------------------------
+
+#[tauri::command(rename_all = "snake_case")]
+fn returns_list(shell: State<'_, Shell>) -> Answer<Vec<ReturnRow>> {
+    shell.run(|a| a.returns())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn return_get(shell: State<'_, Shell>, id: i64) -> Answer<ReturnView> {
+    shell.run(|a| a.return_view(id))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn return_exported_lines(
+    shell: State<'_, Shell>,
+    declaration_id: i64,
+    except: Option<i64>,
+) -> Answer<Vec<exportdesk_rules::reimport::ExportedLine>> {
+    shell.run(|a| a.exported_lines(declaration_id, except))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn return_save(
+    shell: State<'_, Shell>,
+    id: Option<i64>,
+    draft: exportdesk_rules::reimport::ReturnDraft,
+) -> Answer<ReturnView> {
+    shell.run(|a| a.save_return(id, &draft))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn return_claim_file(
+    shell: State<'_, Shell>,
+    id: i64,
+    filed_on: String,
+    import_declaration_no: String,
+) -> Answer<ReturnView> {
+    shell.run(|a| a.file_return_claim(id, &filed_on, &import_declaration_no))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn return_claim_decide(
+    shell: State<'_, Shell>,
+    id: i64,
+    granted: bool,
+    decided_on: String,
+) -> Answer<ReturnView> {
+    shell.run(|a| a.decide_return_claim(id, granted, &decided_on))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn return_delete(shell: State<'_, Shell>, id: i64) -> Answer<()> {
+    shell.run(|a| a.delete_return(id))
+}
+
 // ---- order import -------------------------------------------------------------------------
 
 const IMPORT_PROGRESS_EVENT: &str = "import-progress";
@@ -940,6 +996,13 @@ fn main() {
             origin_rule_delete,
             document_origin_worksheet,
             document_origin_certificate,
+            returns_list,
+            return_get,
+            return_exported_lines,
+            return_save,
+            return_claim_file,
+            return_claim_decide,
+            return_delete,
         ])
         .run(tauri::generate_context!())
         .expect("error while running ExportDesk");

@@ -104,6 +104,8 @@ pub struct Dashboard {
     /// Supplier origin declarations that BOMs rely on and that have ended or end within the
     /// reminder window (at least 30 days): an ended one makes its materials non-originating.
     pub expiring_declarations: Vec<crate::ExpiringDeclaration>,
+    /// The 2-year re-import windows of returns whose duty-free claim is still open.
+    pub reimport_deadlines: Vec<crate::ReimportDeadline>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -918,6 +920,7 @@ impl App {
             guide: self.first_export_guide()?,
             expiring_declarations: self
                 .expiring_declarations(i64::from(self.settings()?.reminder_days).max(30))?,
+            reimport_deadlines: self.reimport_deadlines()?,
         })
     }
 

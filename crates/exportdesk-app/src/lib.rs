@@ -11,6 +11,7 @@ pub mod declarations;
 mod documents;
 pub mod import;
 pub mod origin;
+pub mod returns;
 mod rulebook_files;
 mod sample;
 mod settings;
@@ -29,6 +30,7 @@ pub use import::{
     ImportProgress, ImportRequest, ImportResult, NewProduct, UnknownProduct,
 };
 pub use origin::{ExpiringDeclaration, FtaInfo, OriginPaper, PsrRuleInfo};
+pub use returns::{ReimportDeadline, ReturnLineView, ReturnRow, ReturnView};
 pub use rulebook_files::{load_rulebook, user_rulebook_dir};
 pub use settings::Settings;
 pub use shipments::{

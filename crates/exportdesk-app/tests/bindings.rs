@@ -62,6 +62,12 @@ fn generated() -> String {
         r::origin::RuleApplied, r::origin::AlternativeResult, r::origin::BreakingMaterial, r::origin::EvidenceItem,
         r::origin::OriginVerdict, r::origin::FtaComparison, r::origin::UserRule,
         exportdesk_app::FtaInfo, exportdesk_app::PsrRuleInfo,
+        r::reimport::ReturnReason, r::reimport::GoodsCondition, r::reimport::DrawbackStatus, r::reimport::ClaimState,
+        r::reimport::ExportedLine, r::reimport::ReturnLineDraft, r::reimport::ReturnLine, r::reimport::ReturnDraft,
+        r::reimport::ReturnRecord, r::reimport::ReimportLineFacts, r::reimport::ReimportFacts, r::reimport::ReimportOutcome,
+        r::reimport::ReimportCondition, r::reimport::CheckStatus, r::reimport::ConditionCheck, r::reimport::ReliefLine,
+        r::reimport::ReliefEstimate, r::reimport::ReimportVerdict,
+        exportdesk_app::ReturnLineView, exportdesk_app::ReturnView, exportdesk_app::ReturnRow, exportdesk_app::ReimportDeadline,
     ]);
     out.join("\n\n") + "\n"
 }

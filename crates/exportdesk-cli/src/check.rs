@@ -267,3 +267,14 @@ pub fn origin(input: &str, book: &Rulebook) -> Result<serde_json::Value, Problem
     let verdict = evaluate(&case, &catalogue, &rules)?;
     Ok(serde_json::to_value(verdict).expect("verdicts serialise"))
 }
+
+/// `check reimport`: the facts of a return (declaration state and dates, return date, condition,
+/// drawback status, lines with quantities, availability, values and duty rates, value in USD) →
+/// eligible / not eligible / missing information, with the checklist, steps, the window's last
+/// day, the simple-list note and the relief estimate.
+pub fn reimport(input: &str, book: &Rulebook) -> Result<serde_json::Value, Problems> {
+    let facts: exportdesk_rules::reimport::ReimportFacts =
+        serde_json::from_str(input).map_err(bad_json)?;
+    let verdict = exportdesk_rules::reimport::eligibility(&facts, book);
+    Ok(serde_json::to_value(verdict).expect("verdicts serialise"))
+}

@@ -7,6 +7,7 @@ mod declarations;
 mod documents;
 mod import;
 mod origin;
+mod returns;
 mod shipments;
 mod table;
 
@@ -89,6 +90,9 @@ enum Command {
     /// Supplier origin declarations (원산지확인서)
     #[command(subcommand)]
     Suppliers(origin::SuppliersCmd),
+    /// Returned goods and duty-free re-import claims (재수입면세)
+    #[command(subcommand)]
+    Returns(returns::ReturnsCmd),
     /// FTA origin checks of products with a BOM, and the product-specific rules
     #[command(subcommand)]
     Origin(origin::OriginCmd),
@@ -276,6 +280,8 @@ enum CheckCmd {
     Deadlines,
     /// FTA origin of a product from its bill of materials: verdict, rule, trace, what would pass
     Origin,
+    /// Duty-free re-import of returned goods: eligibility with a checklist, steps and relief estimate
+    Reimport,
 }
 
 #[derive(Subcommand)]
@@ -383,6 +389,7 @@ fn run(cli: Cli, out: &mut Out, lang_given: bool) -> Result<(), Problems> {
             CheckCmd::Declaration => check::declaration(&input, &book)?,
             CheckCmd::Deadlines => check::deadlines(&input, &book)?,
             CheckCmd::Origin => check::origin(&input, &book)?,
+            CheckCmd::Reimport => check::reimport(&input, &book)?,
         };
         println!(
             "{}",
@@ -561,6 +568,7 @@ fn run(cli: Cli, out: &mut Out, lang_given: bool) -> Result<(), Problems> {
         Command::Bom(cmd) => origin::bom(&mut app, cmd, out)?,
         Command::Suppliers(cmd) => origin::suppliers(&mut app, cmd, out)?,
         Command::Origin(cmd) => origin::origin(&mut app, cmd, out)?,
+        Command::Returns(cmd) => returns::run(&mut app, cmd, out)?,
         Command::Declarations(cmd) => declarations::run(&mut app, cmd, out)?,
         Command::Dashboard => declarations::dashboard(&app, out)?,
         Command::Check(_) => unreachable!("handled before the database is opened"),

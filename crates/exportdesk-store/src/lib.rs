@@ -15,6 +15,7 @@ mod declarations;
 mod imports;
 mod origin;
 mod records;
+mod returns;
 mod shipments;
 
 pub use backup::{check_backup, list_backups, BackupCheck, BackupInfo};
@@ -44,6 +45,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ),
     ("shipments", include_str!("migrations/0004_shipments.sql")),
     ("origin", include_str!("migrations/0005_origin.sql")),
+    ("returns", include_str!("migrations/0006_returns.sql")),
 ];
 
 /// The schema version this build writes.

@@ -445,7 +445,11 @@ export type Dashboard = { today: string, counts: DashboardCounts, items: Array<D
  * Supplier origin declarations that BOMs rely on and that have ended or end within the
  * reminder window (at least 30 days): an ended one makes its materials non-originating.
  */
-expiring_declarations: Array<ExpiringDeclaration>, };
+expiring_declarations: Array<ExpiringDeclaration>, 
+/**
+ * The 2-year re-import windows of returns whose duty-free claim is still open.
+ */
+reimport_deadlines: Array<ReimportDeadline>, };
 
 export type DashboardItem = { deadline: DeadlineRow, 
 /**
@@ -1121,3 +1125,212 @@ export type PsrRuleInfo = { fta: string, scope: string, rule: string, source: st
  * The stored id of a user rule.
  */
 id: number | null, note: string, };
+
+export type ReturnReason = "order_cancellation" | "defect" | "wrong_item" | "change_of_mind" | "undeliverable";
+
+export type GoodsCondition = "unused_unaltered" | "repaired" | "processed" | "used_abroad";
+
+export type DrawbackStatus = "none_claimed" | "received" | "repaid" | "waived_in_writing";
+
+export type ClaimState = "draft" | "filed" | "granted" | "denied";
+
+export type ExportedLine = { declaration_id: number, line_no: number, 
+/**
+ * The declaration's unit (EA, KG, …); pieces must be returned in whole numbers.
+ */
+unit: string, 
+/**
+ * Quantity on the export declaration line.
+ */
+exported: string, 
+/**
+ * Quantity of this line already on other returns.
+ */
+returned_by_others: string, };
+
+export type ReturnLineDraft = { declaration_id: number, 
+/**
+ * The line (란) of the export declaration.
+ */
+line_no: number, 
+/**
+ * Units coming back.
+ */
+quantity: string, 
+/**
+ * The import duty rate the user looked up (%), for the relief estimate; may stay empty.
+ */
+duty_rate_percent: string, };
+
+export type ReturnLine = { declaration_id: number, line_no: number, quantity: string, duty_rate_percent: string | null, };
+
+export type ReturnDraft = { order_id: number | null, 
+/**
+ * The export declaration the goods left on; every line must belong to it.
+ */
+declaration_id: number, 
+/**
+ * The day the goods came back to Korea.
+ */
+return_date: string, reason: string, carrier: string, tracking_no: string, condition: string, drawback_status: string, note: string, lines: Array<ReturnLineDraft>, };
+
+export type ReturnRecord = { id: number, order_id: number | null, declaration_id: number, return_date: string, reason: ReturnReason, carrier: string, tracking_no: string, condition: GoodsCondition, drawback_status: DrawbackStatus, note: string, lines: Array<ReturnLine>, claim_state: ClaimState, 
+/**
+ * When the claim (with the import declaration) was filed.
+ */
+filed_on: string | null, 
+/**
+ * When customs granted or denied it.
+ */
+decided_on: string | null, 
+/**
+ * The import declaration (수입신고) number the claim was made on.
+ */
+import_declaration_no: string | null, };
+
+export type ReimportLineFacts = { 
+/**
+ * The line (란) of the export declaration.
+ */
+line_no: number, 
+/**
+ * Units coming back.
+ */
+quantity: string, 
+/**
+ * Units that may still come back: exported − returned on other returns. `None` = unknown.
+ */
+available: string | null, 
+/**
+ * Customs value of the returned units in won, for the relief estimate.
+ */
+value_krw: string | null, 
+/**
+ * Import duty rate (%) the user entered, for the relief estimate.
+ */
+duty_rate_percent: string | null, };
+
+export type ReimportFacts = { 
+/**
+ * State of the original export declaration.
+ */
+declaration_state: DeclarationState | null, 
+/**
+ * The original export declaration number; the import declaration cites it.
+ */
+declaration_no: string | null, 
+/**
+ * Acceptance date of the export declaration (수리일); the window counts from it.
+ */
+accepted_on: string | null, 
+/**
+ * Loading date (적재일).
+ */
+loaded_on: string | null, 
+/**
+ * The day the goods came back to Korea.
+ */
+return_date: string | null, condition: GoodsCondition | null, drawback_status: DrawbackStatus | null, lines: Array<ReimportLineFacts>, 
+/**
+ * Value of the returned goods in US dollars, when known (for the simple-list note).
+ */
+value_usd: string | null, };
+
+export type ReimportOutcome = "eligible" | "not_eligible" | "missing_information";
+
+export type ReimportCondition = "exported" | "window" | "unaltered" | "drawback" | "quantity";
+
+export type CheckStatus = "met" | "not_met" | "unknown";
+
+export type ConditionCheck = { condition: ReimportCondition, status: CheckStatus, label_ko: string, label_en: string, };
+
+export type ReliefLine = { customs_value_krw: string, duty_rate_percent: string, 
+/**
+ * value × rate, rounded down to the won.
+ */
+duty_krw: string, 
+/**
+ * value + duty.
+ */
+vat_base_krw: string, 
+/**
+ * VAT base × VAT rate, rounded down to the won (estimate, to confirm).
+ */
+vat_krw: string, };
+
+export type ReliefEstimate = { lines: Array<ReliefLine>, total_customs_value_krw: string, 
+/**
+ * Sum of the lines' duty: the duty relief estimate.
+ */
+duty_relief_krw: string, vat_rate_percent: string, 
+/**
+ * Sum of the lines' VAT; shown apart from the duty and to be confirmed.
+ */
+vat_krw: string, 
+/**
+ * Always true: both figures are estimates.
+ */
+estimate: boolean, 
+/**
+ * Always true: whether VAT is payable or also relieved must be confirmed with customs.
+ */
+vat_to_confirm: boolean, label_ko: string, label_en: string, vat_label_ko: string, vat_label_en: string, steps: Array<Step>, rules: Array<RuleUsed>, };
+
+export type ReimportVerdict = { outcome: ReimportOutcome, 
+/**
+ * Every condition, met / not met / unknown.
+ */
+checks: Array<ConditionCheck>, 
+/**
+ * Why it is not eligible (empty unless `not_eligible`).
+ */
+not_met: Array<Problem>, 
+/**
+ * What to enter or check before a verdict can be given (field names are those of
+ * [`ReimportFacts`], e.g. `condition`, `lines[0].available`).
+ */
+missing: Array<Problem>, 
+/**
+ * The re-import window, when the acceptance date is known.
+ */
+window: Deadline | null, 
+/**
+ * The window's last day (a return on it is in time; the day after is late).
+ */
+window_last_day: string | null, 
+/**
+ * Set when the return's value in USD is within the simple-list limit.
+ */
+simple_list_note: Step | null, 
+/**
+ * The relief estimate, when no condition failed and every line has a value and a rate.
+ */
+relief: ReliefEstimate | null, 
+/**
+ * The reasoning, in order, in both languages.
+ */
+steps: Array<Step>, 
+/**
+ * Rule values used, with their sources.
+ */
+rules: Array<RuleUsed>, };
+
+export type ReturnLineView = { line_no: number, description: string, unit: string, exported: string, 
+/**
+ * Units on this return.
+ */
+returned: string, 
+/**
+ * Units that could still come back on this return (exported minus other returns).
+ */
+available: string, };
+
+export type ReturnView = { ret: ReturnRecord, declaration_no: string | null, accepted_on: string | null, loaded_on: string | null, buyer_name: string, destination_country: string, order_numbers: Array<string>, lines: Array<ReturnLineView>, verdict: ReimportVerdict, };
+
+export type ReturnRow = { id: number, return_date: string, declaration_id: number, declaration_no: string | null, buyer_name: string, reason: ReturnReason, lines: number, units: string, claim_state: ClaimState, outcome: ReimportOutcome, window_last_day: string | null, };
+
+export type ReimportDeadline = { return_id: number, declaration_no: string | null, buyer_name: string, claim_state: ClaimState, window_last_day: string, days_left: number, 
+/**
+ * Within 30 days of the limit (or past it).
+ */
+urgent: boolean, };
