@@ -9,6 +9,7 @@ pub mod declarations_xlsx;
 pub mod layout;
 pub mod origin_papers;
 pub mod product_list;
+pub mod returns_papers;
 pub mod shipment_papers;
 pub mod text;
 
@@ -22,6 +23,9 @@ pub use origin_papers::{
     certificate_data_pdf, invoice_origin_declaration, origin_worksheet_pdf, OriginWorksheet,
 };
 pub use product_list::product_list_pdf;
+pub use returns_papers::{
+    reimport_claim_pdf, returns_month_pdf, ReimportClaim, ReturnSummaryRow, ReturnsMonth,
+};
 pub use shipment_papers::{
     carton_marks_pdf, commercial_invoice_pdf, packing_list_pdf, packing_list_xlsx, ShipmentPapers,
 };
