@@ -96,6 +96,8 @@ const COMMANDS: &[&str] = &[
     "return_claim_file",
     "return_claim_decide",
     "return_delete",
+    "document_return_claim",
+    "document_returns_month",
 ];
 
 fn main() {

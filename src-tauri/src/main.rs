@@ -729,6 +729,20 @@ fn return_delete(shell: State<'_, Shell>, id: i64) -> Answer<()> {
     shell.run(|a| a.delete_return(id))
 }
 
+#[tauri::command(rename_all = "snake_case")]
+fn document_return_claim(shell: State<'_, Shell>, id: i64) -> Answer<GeneratedDocument> {
+    shell.run(|a| a.return_claim_pdf(id, None))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn document_returns_month(
+    shell: State<'_, Shell>,
+    year: i32,
+    month: u32,
+) -> Answer<GeneratedDocument> {
+    shell.run(|a| a.returns_month_pdf(year, month, None))
+}
+
 // ---- order import -------------------------------------------------------------------------
 
 const IMPORT_PROGRESS_EVENT: &str = "import-progress";
@@ -1003,6 +1017,8 @@ fn main() {
             return_claim_file,
             return_claim_decide,
             return_delete,
+            document_return_claim,
+            document_returns_month,
         ])
         .run(tauri::generate_context!())
         .expect("error while running ExportDesk");

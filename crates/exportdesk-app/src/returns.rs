@@ -6,7 +6,7 @@
 //! granted or denied. An open claim's 2-year window is a dashboard deadline.
 
 use crate::{App, Result};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use exportdesk_rules::declaration::Declaration;
 use exportdesk_rules::reimport::{
     eligibility, ClaimState, ExportedLine, ReimportFacts, ReimportOutcome, ReimportVerdict,
@@ -311,5 +311,109 @@ impl App {
         }
         out.sort_by_key(|d| d.window_last_day);
         Ok(out)
+    }
+}
+
+impl App {
+    /// The claim paper of a return, written to `out` or `documents/reimport-claim-<id>-<date>.pdf`.
+    pub fn return_claim_pdf(
+        &self,
+        id: i64,
+        out: Option<&std::path::Path>,
+    ) -> Result<crate::GeneratedDocument> {
+        let view = self.return_view(id)?;
+        let declaration = self.return_declaration(view.ret.declaration_id)?;
+        let seller = self.store.seller()?;
+        let bytes =
+            exportdesk_documents::reimport_claim_pdf(&exportdesk_documents::ReimportClaim {
+                seller: seller.as_ref(),
+                declaration: &declaration,
+                ret: &view.ret,
+                verdict: &view.verdict,
+                today: self.today(),
+            });
+        let path = match out {
+            Some(p) => p.to_path_buf(),
+            None => self
+                .documents_dir()
+                .join(format!("reimport-claim-{id}-{}.pdf", self.today())),
+        };
+        crate::documents::write_document(&path, &bytes)?;
+        Ok(crate::GeneratedDocument {
+            path: path.display().to_string(),
+            bytes: bytes.len() as u64,
+        })
+    }
+
+    /// The returns of one month as a summary sheet.
+    pub fn returns_month_pdf(
+        &self,
+        year: i32,
+        month: u32,
+        out: Option<&std::path::Path>,
+    ) -> Result<crate::GeneratedDocument> {
+        let Some(first) = NaiveDate::from_ymd_opt(year, month, 1) else {
+            return Err(Problem::new(
+                "returns.month",
+                format!("{year}년 {month}월은 올바른 달이 아닙니다."),
+                format!("{year}-{month} is not a month."),
+            )
+            .at("month")
+            .into());
+        };
+        let mut rows = Vec::new();
+        for r in self.store.returns()? {
+            if r.return_date.year() != year || r.return_date.month() != month {
+                continue;
+            }
+            let d = self.return_declaration(r.declaration_id)?;
+            let (verdict, _) = self.judge(&d, &r)?;
+            // The export FOB of the returned units, pro rata (as the eligibility facts value them).
+            let value_krw: Decimal = r
+                .lines
+                .iter()
+                .filter_map(|l| {
+                    d.lines
+                        .iter()
+                        .find(|x| x.line_no == l.line_no && x.quantity > Decimal::ZERO)
+                        .map(|x| (x.fob_krw * l.quantity / x.quantity).floor())
+                })
+                .sum();
+            rows.push(exportdesk_documents::ReturnSummaryRow {
+                return_date: r.return_date,
+                declaration_no: d
+                    .declaration_no
+                    .clone()
+                    .unwrap_or_else(|| format!("#{}", d.id)),
+                order_no: d.order_numbers.join(", "),
+                reason: r.reason,
+                lines: r.lines.len() as u32,
+                units: r.lines.iter().map(|l| l.quantity).sum(),
+                value_krw,
+                duty_relief_krw: verdict.relief.as_ref().map(|e| e.duty_relief_krw),
+                claim_state: r.claim_state,
+                import_declaration_no: r.import_declaration_no.clone().unwrap_or_default(),
+            });
+        }
+        rows.sort_by_key(|r| r.return_date);
+        let seller = self.store.seller()?;
+        let bytes = exportdesk_documents::returns_month_pdf(&exportdesk_documents::ReturnsMonth {
+            seller: seller.as_ref(),
+            year,
+            month,
+            rows: &rows,
+            today: self.today(),
+        });
+        let path = match out {
+            Some(p) => p.to_path_buf(),
+            None => self
+                .documents_dir()
+                .join(format!("returns-{}.pdf", first.format("%Y-%m"))),
+        };
+        crate::documents::write_document(&path, &bytes)?;
+        Ok(crate::GeneratedDocument {
+            path: path.display().to_string(),
+            bytes: bytes.len() as u64,
+        })
     }
 }

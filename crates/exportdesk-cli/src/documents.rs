@@ -71,6 +71,21 @@ pub enum DocumentsCmd {
     },
     /// Every paper of a shipment into documents/
     Shipment { id: i64 },
+    /// Duty-free re-import claim of a return (PDF)
+    ReturnClaim {
+        id: i64,
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Summary of one month's returns (PDF)
+    ReturnsMonth {
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        month: u32,
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Origin determination worksheet of a product under an FTA (PDF)
     OriginWorksheet {
         product_id: i64,
@@ -204,6 +219,16 @@ pub fn run(app: &mut App, cmd: DocumentsCmd, out: &Out) -> Result<(), Problems> 
                     file.as_deref(),
                 )?,
             );
+        }
+        DocumentsCmd::ReturnClaim { id, out: file } => {
+            saved(out, &app.return_claim_pdf(id, file.as_deref())?);
+        }
+        DocumentsCmd::ReturnsMonth {
+            year,
+            month,
+            out: file,
+        } => {
+            saved(out, &app.returns_month_pdf(year, month, file.as_deref())?);
         }
         DocumentsCmd::Shipment { id } => {
             let docs = app.shipment_papers(id, &mut |_, _| {})?;

@@ -162,6 +162,30 @@ fn a_partial_return_is_judged_and_its_claim_carried_through() {
         1
     );
 
+    // The claim paper names the declaration; the month's summary is written.
+    let doc = ok(&db, &["documents", "return-claim", &rid], None);
+    let text = Command::new("pdftotext")
+        .args(["-layout", doc["path"].as_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("12345-26-600002X"), "{text}");
+    let month = ok(
+        &db,
+        &[
+            "documents",
+            "returns-month",
+            "--year",
+            "2026",
+            "--month",
+            "11",
+        ],
+        None,
+    );
+    assert!(month["path"]
+        .as_str()
+        .unwrap()
+        .ends_with("returns-2026-11.pdf"));
     let filed = ok(
         &db,
         &[
