@@ -640,3 +640,118 @@ async fn bom_imported_checked_under_korea_eu_with_worksheet() {
     s.screenshot("42-dashboard-expiring-declaration").await;
     s.close().await;
 }
+
+/// Sample export → partial return → eligible → claim PDF: a loaded declaration of sample orders
+/// (prepared through the app layer), one unit of its first line returned in the window, judged
+/// eligible with the window's last day, the claim paper made and checked with pdftotext, and the
+/// open claim's window on the dashboard.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn partial_return_is_eligible_with_a_claim_paper() {
+    use exportdesk_app::{App, DraftEdit, DraftRequest, FixedClock};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e2e.sqlite3");
+    let (decl, line) = {
+        let mut app = App::open(&db, Box::new(FixedClock::parse(TODAY).unwrap())).unwrap();
+        app.save_seller(&exportdesk_rules::records::SellerDraft {
+            name: "달무리상점".into(),
+            representative: "김하늘".into(),
+            business_no: "220-81-62517".into(),
+            customs_code: "DALMU1234567890".into(),
+            address: "서울특별시 성동구 성수이로 7".into(),
+            ..Default::default()
+        })
+        .unwrap();
+        app.load_sample().unwrap();
+        let g = app.propose_groups(None).unwrap()[0].clone();
+        let id = app
+            .draft_declaration(&DraftRequest {
+                order_ids: g.order_ids.clone(),
+                ..Default::default()
+            })
+            .unwrap()
+            .declaration
+            .id;
+        app.edit_draft(
+            id,
+            &DraftEdit {
+                transport_mode: Some("courier".into()),
+                loading_port: Some("ICN".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        app.file_declaration(id, None).unwrap();
+        app.accept_declaration(id, "12345-26-500001X", TODAY)
+            .unwrap();
+        app.record_loading(id, TODAY, "AWB-5", "EMS").unwrap();
+        let line = app.exported_lines(id, None).unwrap()[0].line_no;
+        (id, line)
+    };
+    let s = Session::launch(&db, TODAY).await;
+    s.wait("dashboard").await;
+    s.click("nav-returns").await;
+    s.click("return-new").await;
+    s.wait("return-decl").await;
+    s.client
+        .find(fantoccini::Locator::Css(&format!(
+            "[data-testid=\"return-decl\"] option[value=\"{decl}\"]"
+        )))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let qty = s
+        .client
+        .wait()
+        .at_most(std::time::Duration::from_secs(15))
+        .for_element(fantoccini::Locator::Css(&format!(
+            "[data-testid=\"return-qty\"][data-line=\"{line}\"]"
+        )))
+        .await
+        .unwrap();
+    s.enter(&qty, "1").await;
+    s.fill("return-date", TODAY).await;
+    s.client
+        .find(fantoccini::Locator::Css(
+            "[data-testid=\"return-reason\"] option[value=\"defect\"]",
+        ))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    s.click("return-condition-unused_unaltered").await;
+    s.click("return-drawback-none_claimed").await;
+    s.fill("return-carrier", "EMS").await;
+    s.fill("return-tracking", "RR123456789KR").await;
+    s.screenshot("50-return-form").await;
+    s.click("return-save").await;
+    let verdict = s.wait("return-verdict").await;
+    assert_eq!(
+        verdict.attr("data-outcome").await.unwrap().as_deref(),
+        Some("eligible")
+    );
+    s.wait_text("return-window", "2028").await;
+    s.screenshot("51-return-eligible").await;
+    assert_eq!(count_rows(&db, "returns"), 1);
+
+    s.click("doc-return-claim").await;
+    let saved = s.wait_text("doc-saved-path", ".pdf").await;
+    let path = saved
+        .split_whitespace()
+        .find(|w| w.ends_with(".pdf"))
+        .unwrap()
+        .to_string();
+    let text = std::process::Command::new("pdftotext")
+        .args(["-layout", &path, "-"])
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("12345-26-500001X"), "{text}");
+
+    s.click("nav-dashboard").await;
+    s.wait_text("dashboard-reimport", "12345-26-500001X").await;
+    s.screenshot("52-dashboard-reimport-window").await;
+    s.close().await;
+}

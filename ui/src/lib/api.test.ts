@@ -269,3 +269,45 @@ describe('origin check calls', () => {
     expect((err as ApiError).byField()['user_rules[2].rule'].code).toBe('psr.syntax');
   });
 });
+
+describe('returns calls', () => {
+  beforeEach(() => {
+    invoke.mockReset();
+    invoke.mockResolvedValue(null);
+  });
+
+  it('send snake_case arguments by their command', async () => {
+    await api.returnsList();
+    expect(invoke).toHaveBeenLastCalledWith('returns_list', {});
+    await api.returnGet(4);
+    expect(invoke).toHaveBeenLastCalledWith('return_get', { id: 4 });
+    await api.returnExportedLines(7, null);
+    expect(invoke).toHaveBeenLastCalledWith('return_exported_lines', { declaration_id: 7, except: null });
+    await api.returnExportedLines(7, 4);
+    expect(invoke).toHaveBeenLastCalledWith('return_exported_lines', { declaration_id: 7, except: 4 });
+    const draft = {
+      order_id: null, declaration_id: 7, return_date: '2026-03-02', reason: 'defect', carrier: '', tracking_no: '',
+      condition: 'unused_unaltered', drawback_status: 'none_claimed', note: '',
+      lines: [{ declaration_id: 7, line_no: 1, quantity: '2', duty_rate_percent: '8' }],
+    };
+    await api.returnSave(null, draft);
+    expect(invoke).toHaveBeenLastCalledWith('return_save', { id: null, draft });
+    await api.returnClaimFile(4, '2026-03-05', '12345-26-000001M');
+    expect(invoke).toHaveBeenLastCalledWith('return_claim_file', { id: 4, filed_on: '2026-03-05', import_declaration_no: '12345-26-000001M' });
+    await api.returnClaimDecide(4, true, '2026-03-09');
+    expect(invoke).toHaveBeenLastCalledWith('return_claim_decide', { id: 4, granted: true, decided_on: '2026-03-09' });
+    await api.returnDelete(4);
+    expect(invoke).toHaveBeenLastCalledWith('return_delete', { id: 4 });
+    await api.documentReturnClaim(4);
+    expect(invoke).toHaveBeenLastCalledWith('document_return_claim', { id: 4 });
+    await api.documentReturnsMonth(2026, 3);
+    expect(invoke).toHaveBeenLastCalledWith('document_returns_month', { year: 2026, month: 3 });
+  });
+
+  it('keep the line field of a refused save', async () => {
+    invoke.mockRejectedValue([problem('return.quantity_exceeds', 'lines[0].quantity')]);
+    const err = await api.returnSave(null, {} as never).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect(Object.keys((err as ApiError).byField())).toEqual(['lines[0].quantity']);
+  });
+});

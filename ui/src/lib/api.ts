@@ -8,7 +8,7 @@ import type {
   AppStatus, AutoPackRequest, BackupCheck, Bom, BomDraft, BomSummary, CartonDraft, GeneratedDocument, BackupInfo, Buyer, BuyerDraft, ChangeEntry, HsMatch, ImportCheck,
   ImportProfileInfo, ImportProgress, ImportRequest, ImportResult, Order, OrderDraft,
   OrderFilter, OrderRow, Problem, Product, ProductDraft, ProductRow, Profile, RateDraft, Reference,
-  RulebookView, SampleLoaded, Seller, SellerDraft, Settings, ShipmentEdit, ShipmentLoading, ShipmentRequest,
+  RulebookView, ReturnDraft, ReturnRow, ReturnView, ExportedLine, SampleLoaded, Seller, SellerDraft, Settings, ShipmentEdit, ShipmentLoading, ShipmentRequest,
   ShipmentRow, ShipmentView, SupplierDeclaration, SupplierDeclarationDraft, WeeklyRate,
 } from './types.gen';
 
@@ -202,6 +202,23 @@ export const api = {
     call<GeneratedDocument>('document_origin_worksheet', { product_id, fta, date }),
   documentOriginCertificate: (product_id: number, fta: string, date: string | null) =>
     call<GeneratedDocument>('document_origin_certificate', { product_id, fta, date }),
+
+  /** Returned goods with their re-import claim state and verdict, as the app lists them. */
+  returnsList: () => call<ReturnRow[]>('returns_list'),
+  returnGet: (id: number) => call<ReturnView>('return_get', { id }),
+  /** The declaration's lines with what other returns (all but `except`) already brought back. */
+  returnExportedLines: (declaration_id: number, except: number | null) =>
+    call<ExportedLine[]>('return_exported_lines', { declaration_id, except }),
+  /** Create (`id` null) or replace a return; refused (`return.claim_not_draft`) once the claim is filed. */
+  returnSave: (id: number | null, draft: ReturnDraft) => call<ReturnView>('return_save', { id, draft }),
+  returnClaimFile: (id: number, filed_on: string, import_declaration_no: string) =>
+    call<ReturnView>('return_claim_file', { id, filed_on, import_declaration_no }),
+  returnClaimDecide: (id: number, granted: boolean, decided_on: string) =>
+    call<ReturnView>('return_claim_decide', { id, granted, decided_on }),
+  /** Draft claims only. */
+  returnDelete: (id: number) => call<null>('return_delete', { id }),
+  documentReturnClaim: (id: number) => call<GeneratedDocument>('document_return_claim', { id }),
+  documentReturnsMonth: (year: number, month: number) => call<GeneratedDocument>('document_returns_month', { year, month }),
 
   changeLog: (limit = 200) => call<ChangeEntry[]>('change_log', { limit }),
 };

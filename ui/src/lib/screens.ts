@@ -31,7 +31,7 @@ export const navItems: NavItem[] = [
   { id: 'declarations', label: 'nav.declarations' },
   { id: 'shipments', label: 'nav.shipments' },
   { id: 'origin', label: 'nav.origin' },
-  { id: 'returns', label: 'nav.returns', later: true },
+  { id: 'returns', label: 'nav.returns' },
   { id: 'documents', label: 'nav.documents' },
   { id: 'rates', label: 'nav.rates' },
   { id: 'settings', label: 'nav.settings' },
