@@ -1,46 +1,10 @@
 //! `exportdesk returns` as a user runs it: a partial return of a loaded export, judged,
 //! a second return over what is left refused, the claim filed and granted.
 
-use serde_json::Value;
-use std::io::Write;
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn run(db: &Path, args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_exportdesk"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env("EXPORTDESK_TODAY", "2026-11-27")
-        .env_remove("EXPORTDESK_LANG")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    if let Some(text) = stdin {
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(text.as_bytes())
-            .unwrap();
-    }
-    child.wait_with_output().unwrap()
-}
-
-fn ok(db: &Path, args: &[&str], stdin: Option<&str>) -> Value {
-    let mut all = args.to_vec();
-    all.push("--json");
-    let out = run(db, &all, stdin);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
+use common::{ok, run};
+use std::process::Command;
 
 #[test]
 fn a_partial_return_is_judged_and_its_claim_carried_through() {

@@ -1,45 +1,15 @@
 //! `exportdesk shipments` as a user runs it: two declarations, auto-packed, refused over-packing,
 //! loaded together, deadlines gone from the dashboard.
 
-use serde_json::Value;
-use std::io::Write;
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn run(db: &Path, args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_exportdesk"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env("EXPORTDESK_TODAY", "2026-11-27")
-        .env_remove("EXPORTDESK_LANG")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    if let Some(text) = stdin {
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(text.as_bytes())
-            .unwrap();
-    }
-    child.wait_with_output().unwrap()
-}
+use common::run;
+use serde_json::Value;
+use std::path::Path;
+use std::process::Command;
 
 fn ok(db: &Path, args: &[&str]) -> Value {
-    let mut all = args.to_vec();
-    all.push("--json");
-    let out = run(db, &all, None);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    common::ok(db, args, None)
 }
 
 #[test]
