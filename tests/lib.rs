@@ -65,7 +65,12 @@ impl Drop for DriverProcess {
 pub struct Session {
     pub client: Client,
     _driver: DriverProcess,
+    /// One window at a time: two apps starting together under one Xvfb on two cores made
+    /// WebKitWebDriver's session start hang now and then.
+    _window: tokio::sync::MutexGuard<'static, ()>,
 }
+
+static WINDOW: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 impl Session {
     /// Start the app on the database `db`, with the app's clock fixed at `today`.
@@ -74,6 +79,36 @@ impl Session {
             std::env::var_os("DISPLAY").is_some(),
             "the end-to-end tests need a display: run them under xvfb-run (see README)"
         );
+        let window = WINDOW.lock().await;
+        // A session start that hangs (the app not coming up) is retried with a fresh driver
+        // rather than blocking the suite.
+        for attempt in 1..=3 {
+            let (driver, port) = Self::start_driver(db, today).await;
+            let mut caps = serde_json::Map::new();
+            caps.insert(
+                "webkitgtk:browserOptions".into(),
+                serde_json::json!({ "binary": app_binary(), "args": [] }),
+            );
+            let mut builder = ClientBuilder::new(HttpConnector::new());
+            builder.capabilities(caps);
+            let url = format!("http://127.0.0.1:{port}");
+            match tokio::time::timeout(Duration::from_secs(60), builder.connect(&url)).await {
+                Ok(Ok(client)) => {
+                    return Session {
+                        client,
+                        _driver: driver,
+                        _window: window,
+                    }
+                }
+                Ok(Err(e)) => eprintln!("WebDriver session attempt {attempt} failed: {e}"),
+                Err(_) => eprintln!("WebDriver session attempt {attempt} timed out"),
+            }
+            drop(driver);
+        }
+        panic!("no WebDriver session with the app after 3 attempts");
+    }
+
+    async fn start_driver(db: &Path, today: &str) -> (DriverProcess, u16) {
         let port = free_port();
         let child = Command::new("WebKitWebDriver")
             .arg(format!("--port={port}"))
@@ -95,20 +130,7 @@ impl Session {
             );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
-        let mut caps = serde_json::Map::new();
-        caps.insert(
-            "webkitgtk:browserOptions".into(),
-            serde_json::json!({ "binary": app_binary(), "args": [] }),
-        );
-        let client = ClientBuilder::new(HttpConnector::new())
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{port}"))
-            .await
-            .expect("WebDriver session with the app");
-        Session {
-            client,
-            _driver: driver,
-        }
+        (driver, port)
     }
 
     fn by_testid(id: &str) -> String {
