@@ -71,8 +71,14 @@ fn read(path: &Path) -> Result<Vec<u8>, Problems> {
     })
 }
 
+/// A mapping file: a profile, or one entry of `import profiles --json` as it is printed
+/// (`{"profile": {...}, "builtin": ...}`), so that a listed profile can be copied and edited.
 fn profile_json(path: &Path) -> Result<Profile, Problems> {
-    serde_json::from_slice(&read(path)?).map_err(|e| {
+    let parsed = serde_json::from_slice::<serde_json::Value>(&read(path)?).and_then(|mut v| {
+        let inner = v.get_mut("profile").map(serde_json::Value::take);
+        serde_json::from_value(inner.unwrap_or(v))
+    });
+    parsed.map_err(|e| {
         Problems::from(Problem::new(
             "import.mapping_json",
             format!("{}은(는) 가져오기 형식(JSON)이 아닙니다: {e}. `exportdesk import profiles --json`의 한 항목 모양으로 쓰세요.", path.display()),

@@ -1,5 +1,7 @@
 //! `exportdesk import orders` as a user runs it, including a kill in the middle of storing.
 
+mod common;
+
 use serde_json::Value;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -180,21 +182,6 @@ fn a_bad_file_exits_1_lists_problems_and_writes_the_error_csv() {
     assert!(json(&out)["created"].as_u64().unwrap() >= 2);
 }
 
-/// A Shopify export of `copies` × the fixture's orders, each copy with its own order numbers.
-fn big_shopify(path: &Path, copies: usize) {
-    let text = std::fs::read_to_string(fixture("shopify_orders_export.csv")).unwrap();
-    let mut lines = text.lines();
-    let mut out = String::from(lines.next().unwrap());
-    out.push('\n');
-    let rows: Vec<&str> = lines.collect();
-    for i in 0..copies {
-        for r in &rows {
-            out.push_str(&format!("#K{i}-{}\n", &r[1..]));
-        }
-    }
-    std::fs::write(path, out).unwrap();
-}
-
 /// SIGKILL while the orders are being stored: the database opens clean and holds nothing of
 /// the file — one file is one transaction, even when the process dies inside it.
 #[test]
@@ -202,7 +189,7 @@ fn a_kill_in_the_middle_of_an_import_leaves_the_database_as_before() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("shop.sqlite3");
     let big = dir.path().join("big.csv");
-    big_shopify(&big, 3000);
+    common::big_shopify(&big, 3000, "K");
     // Something stored before, which must survive.
     let out = run(
         &db,

@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 /// Run `exportdesk --db DB ARGS` on the fixed test day, with `stdin` piped in when given.
@@ -43,4 +43,140 @@ pub fn ok(db: &Path, args: &[&str], stdin: Option<&str>) -> Value {
         String::from_utf8_lossy(&out.stderr)
     );
     serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// A Shopify export of `copies` × the import fixture's orders, each copy with its own order
+/// numbers (`#{prefix}{copy}-…`).
+pub fn big_shopify(path: &Path, copies: usize, prefix: &str) {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../exportdesk-import/tests/fixtures/shopify_orders_export.csv");
+    let text = std::fs::read_to_string(fixture).unwrap();
+    let mut lines = text.lines();
+    let mut out = String::from(lines.next().unwrap());
+    out.push('\n');
+    let rows: Vec<&str> = lines.collect();
+    for i in 0..copies {
+        for r in &rows {
+            out.push_str(&format!("#{prefix}{i}-{}\n", &r[1..]));
+        }
+    }
+    std::fs::write(path, out).unwrap();
+}
+
+/// The shop every scenario starts from: seller, sample data, every sample group declared and
+/// accepted, one shipment of all of them packed and ready to load, and a few thousand imported
+/// orders so that backups and restores take long enough to be killed half-way.
+pub fn baseline(dir: &Path) -> (PathBuf, String, PathBuf) {
+    let db = dir.join("baseline.sqlite3");
+    ok(
+        &db,
+        &[
+            "seller",
+            "set",
+            "--name",
+            "달무리상점",
+            "--representative",
+            "김하늘",
+            "--business-no",
+            "220-81-62517",
+            "--customs-code",
+            "DALMU1234567890",
+            "--address",
+            "서울 성동구",
+        ],
+        None,
+    );
+    ok(&db, &["sample", "load"], None);
+    let groups = ok(&db, &["declarations", "groups"], None);
+    let mut decls = Vec::new();
+    for (n, g) in groups.as_array().unwrap().iter().enumerate() {
+        let orders: Vec<String> = g["order_ids"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o.to_string())
+            .collect();
+        let d = ok(
+            &db,
+            &["declarations", "draft", "--orders", &orders.join(",")],
+            None,
+        );
+        let id = d["declaration"]["id"].as_i64().unwrap().to_string();
+        ok(
+            &db,
+            &[
+                "declarations",
+                "edit",
+                &id,
+                "--transport",
+                "courier",
+                "--port",
+                "ICN",
+            ],
+            None,
+        );
+        ok(&db, &["declarations", "file", &id], None);
+        ok(
+            &db,
+            &[
+                "declarations",
+                "accept",
+                &id,
+                "--no",
+                &format!("12345-26-9{n:05}X"),
+                "--date",
+                "2026-11-27",
+            ],
+            None,
+        );
+        decls.push(id);
+    }
+    assert!(decls.len() >= 3, "the sample has several declarable groups");
+    let v = ok(
+        &db,
+        &[
+            "shipments",
+            "create",
+            "--declarations",
+            &decls.join(","),
+            "--consignee",
+            "Tokyo Fulfilment",
+            "--address",
+            "1-2-3 Koto, Tokyo",
+        ],
+        None,
+    );
+    let sid = v["shipment"]["id"].as_i64().unwrap().to_string();
+    let v = ok(
+        &db,
+        &[
+            "shipments",
+            "autopack",
+            &sid,
+            "--size",
+            "40x30x30",
+            "--max-kg",
+            "5",
+            "--tare-kg",
+            "0.5",
+            "--save",
+        ],
+        None,
+    );
+    assert_eq!(v["can_load"], true, "{v}");
+    // Volume for the backup and restore scenarios.
+    let bulk = dir.join("bulk.csv");
+    big_shopify(&bulk, 800, "B");
+    ok(&db, &["import", "orders", bulk.to_str().unwrap()], None);
+    // A backup of this state, for the restore scenario; then more orders, so that restoring
+    // changes the data.
+    let backup = ok(&db, &["backup", "now"], None);
+    let backup_file = PathBuf::from(backup["path"].as_str().unwrap());
+    let kept = dir.join("exportdesk-restore-me.sqlite3");
+    std::fs::copy(&backup_file, &kept).unwrap();
+    std::fs::remove_dir_all(backup_file.parent().unwrap()).unwrap();
+    let more = dir.join("more.csv");
+    big_shopify(&more, 200, "M");
+    ok(&db, &["import", "orders", more.to_str().unwrap()], None);
+    (db, sid, kept)
 }
