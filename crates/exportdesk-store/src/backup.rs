@@ -194,8 +194,17 @@ impl Store {
         })
     }
 
-    /// Delete all but the newest `keep` backups in `dir`; returns the deleted files.
+    /// Delete all but the newest `keep` backups in `dir`; returns the deleted files. Unfinished
+    /// copies left by a backup that was killed half-way (never listed) are removed too.
     pub fn rotate_backups(dir: &Path, keep: usize) -> Result<Vec<BackupInfo>, Problem> {
+        if let Ok(entries) = std::fs::read_dir(dir) {
+            for e in entries.filter_map(Result::ok) {
+                let name = e.file_name().to_string_lossy().to_string();
+                if name.starts_with(&format!(".{PREFIX}")) && name.ends_with(".partial") {
+                    let _ = std::fs::remove_file(e.path());
+                }
+            }
+        }
         let all = list_backups(dir)?;
         let old: Vec<BackupInfo> = all.into_iter().skip(keep.max(1)).collect();
         for b in &old {
@@ -293,6 +302,8 @@ mod tests {
                 .unwrap();
         }
         std::fs::write(backups.join("notes.txt"), "keep me").unwrap();
+        let stale = backups.join(".exportdesk-20261120-090000.sqlite3.partial");
+        std::fs::write(&stale, "half a copy").unwrap();
         let removed = Store::rotate_backups(&backups, 3).unwrap();
         assert_eq!(removed.len(), 2);
         let left: Vec<String> = list_backups(&backups)
@@ -309,6 +320,10 @@ mod tests {
             ]
         );
         assert!(backups.join("notes.txt").exists());
+        assert!(
+            !stale.exists(),
+            "a killed backup's unfinished copy is cleaned up"
+        );
     }
 
     #[test]
