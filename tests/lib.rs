@@ -4,6 +4,11 @@
 //! its own process group, with `TAURI_WEBVIEW_AUTOMATION=true` and the app pointed at a throw-away
 //! database through `EXPORTDESK_DB`. Dropping the session kills the whole group, so no driver or
 //! app process outlives a test. The tests need a display: run them under `xvfb-run`.
+//!
+//! Offline proof: every app is started under `strace` (tracing only the calls that open or
+//! address a network connection), and closing the session checks the trace: any connection
+//! or datagram to an address other than loopback fails the test. Loopback is the WebDriver's
+//! own automation channel. See [`NetTrace`].
 
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
@@ -48,6 +53,70 @@ fn free_port() -> u16 {
         .port()
 }
 
+/// The network calls of one app run (app process and every WebKit process it starts), traced
+/// by `strace -f` into a file.
+pub struct NetTrace {
+    dir: tempfile::TempDir,
+}
+
+impl NetTrace {
+    fn new() -> NetTrace {
+        assert!(
+            Command::new("strace").arg("-V").output().is_ok(),
+            "strace (Debian package strace) is needed for the offline proof: run scripts/setup-system.sh"
+        );
+        NetTrace {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn log(&self) -> PathBuf {
+        self.dir.path().join("net.trace")
+    }
+
+    /// A launcher for WebKitWebDriver to start instead of the app: the app under strace.
+    fn launcher(&self) -> PathBuf {
+        let path = self.dir.path().join("exportdesk-traced");
+        let script = format!(
+            "#!/bin/sh\nexec strace -f -qq --seccomp-bpf -e trace=connect,sendto,sendmsg,sendmmsg \
+             -e signal=none -o '{}' '{}' \"$@\"\n",
+            self.log().display(),
+            app_binary().display()
+        );
+        std::fs::write(&path, script).unwrap();
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+        path
+    }
+
+    /// Every traced call that addressed a host other than loopback (IPv4 127/8, IPv6 ::1).
+    pub fn outside_calls(&self) -> Vec<String> {
+        let text = std::fs::read_to_string(self.log()).unwrap_or_default();
+        text.lines()
+            .filter(|l| is_outside(l))
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// How many calls the trace holds (to show it really traced something).
+    pub fn calls(&self) -> usize {
+        std::fs::read_to_string(self.log())
+            .map(|t| t.lines().filter(|l| l.contains("connect(")).count())
+            .unwrap_or(0)
+    }
+}
+
+/// Whether one strace line addresses a network host other than this machine's loopback.
+pub fn is_outside(line: &str) -> bool {
+    if line.contains("sa_family=AF_INET6") {
+        return !(line.contains("\"::1\"") || line.contains("\"::ffff:127."));
+    }
+    if line.contains("sa_family=AF_INET,") {
+        return !line.contains("inet_addr(\"127.");
+    }
+    false
+}
+
 struct DriverProcess(Child);
 
 impl Drop for DriverProcess {
@@ -64,7 +133,9 @@ impl Drop for DriverProcess {
 /// One running app window and its WebDriver client.
 pub struct Session {
     pub client: Client,
-    _driver: DriverProcess,
+    /// Ended first when the session is dropped, so that the trace is complete when checked.
+    driver: Option<DriverProcess>,
+    net: NetTrace,
     /// One window at a time: two apps starting together under one Xvfb on two cores made
     /// WebKitWebDriver's session start hang now and then.
     _window: tokio::sync::MutexGuard<'static, ()>,
@@ -80,6 +151,7 @@ impl Session {
             "the end-to-end tests need a display: run them under xvfb-run (see README)"
         );
         let window = WINDOW.lock().await;
+        let net = NetTrace::new();
         // A session start that hangs (the app not coming up) is retried with a fresh driver
         // rather than blocking the suite.
         for attempt in 1..=3 {
@@ -87,7 +159,7 @@ impl Session {
             let mut caps = serde_json::Map::new();
             caps.insert(
                 "webkitgtk:browserOptions".into(),
-                serde_json::json!({ "binary": app_binary(), "args": [] }),
+                serde_json::json!({ "binary": net.launcher(), "args": [] }),
             );
             let mut builder = ClientBuilder::new(HttpConnector::new());
             builder.capabilities(caps);
@@ -96,7 +168,8 @@ impl Session {
                 Ok(Ok(client)) => {
                     return Session {
                         client,
-                        _driver: driver,
+                        driver: Some(driver),
+                        net,
                         _window: window,
                     }
                 }
@@ -265,7 +338,26 @@ impl Session {
     }
 
     pub async fn close(self) {
-        let _ = self.client.close().await;
+        let _ = self.client.clone().close().await;
+    }
+
+    /// The app's network calls so far.
+    pub fn net(&self) -> &NetTrace {
+        &self.net
+    }
+}
+
+impl Drop for Session {
+    /// The offline check of every window test: no call to a host other than loopback.
+    fn drop(&mut self) {
+        drop(self.driver.take());
+        let outside = self.net.outside_calls();
+        if !outside.is_empty() && !std::thread::panicking() {
+            panic!(
+                "the app addressed the network outside this machine:\n{}",
+                outside.join("\n")
+            );
+        }
     }
 }
 
@@ -276,4 +368,46 @@ pub fn count_rows(db: &Path, table: &str) -> i64 {
             .unwrap();
     conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
         .unwrap()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_outside;
+
+    #[test]
+    fn only_loopback_counts_as_offline() {
+        let lines = [
+            (
+                r#"41 connect(5, {sa_family=AF_INET, sin_port=htons(4444), sin_addr=inet_addr("127.0.0.1")}, 16) = 0"#,
+                false,
+            ),
+            (
+                r#"41 connect(3, {sa_family=AF_UNIX, sun_path="/tmp/.X11-unix/X99"}, 20) = 0"#,
+                false,
+            ),
+            (
+                r#"41 connect(9, {sa_family=AF_INET6, sin6_port=htons(80), sin6_flowinfo=htonl(0), inet_pton(AF_INET6, "::1", &sin6_addr), sin6_scope_id=0}, 28) = 0"#,
+                false,
+            ),
+            (
+                r#"41 connect(5, {sa_family=AF_INET, sin_port=htons(53), sin_addr=inet_addr("10.0.0.2")}, 16) = 0"#,
+                true,
+            ),
+            (
+                r#"41 sendto(7, "x", 1, 0, {sa_family=AF_INET, sin_port=htons(53), sin_addr=inet_addr("8.8.8.8")}, 16) = 1"#,
+                true,
+            ),
+            (
+                r#"41 connect(9, {sa_family=AF_INET6, sin6_port=htons(443), sin6_flowinfo=htonl(0), inet_pton(AF_INET6, "2606:4700::1111", &sin6_addr), sin6_scope_id=0}, 28) = -1"#,
+                true,
+            ),
+            (
+                r#"41 sendto(5, "GET / HTTP/1.1", 14, MSG_NOSIGNAL, NULL, 0) = 14"#,
+                false,
+            ),
+        ];
+        for (line, outside) in lines {
+            assert_eq!(is_outside(line), outside, "{line}");
+        }
+    }
 }

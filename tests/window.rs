@@ -75,6 +75,10 @@ async fn first_run_onboarding_restart_and_sample_data() {
         text.contains("상품 목록 및 HS 코드표") && text.contains("달무리상점"),
         "{text}"
     );
+    // The offline proof is live: the app's calls are traced (its display connection at
+    // least), and none so far went beyond loopback (checked again when the session ends).
+    assert!(s.net().calls() > 0, "the network trace recorded nothing");
+    assert_eq!(s.net().outside_calls(), Vec::<String>::new());
     s.close().await;
 }
 
