@@ -551,18 +551,53 @@ impl App {
         if let Some(v) = edit.conditional_reexport {
             d.conditional_reexport = v;
         }
-        for (value, target, max) in [
-            (&edit.transport_mode, &mut d.transport_mode, 20),
-            (&edit.loading_port, &mut d.loading_port, 20),
-            (&edit.courier_code, &mut d.courier_code, 20),
+        if let Some(mode) = &edit.transport_mode {
+            let mode = mode.trim();
+            if !mode.is_empty() && !TRANSPORT_MODES.contains(&mode) {
+                return Err(Problem::new(
+                    "declaration.transport_mode",
+                    format!("운송수단 '{mode}'을(를) 알 수 없습니다. air(항공), sea(해상), post(우편), courier(특송) 중에서 고르세요."),
+                    format!("Unknown transport mode '{mode}'; choose air, sea, post or courier."),
+                )
+                .at("transport_mode")
+                .with("value", mode)
+                .into());
+            }
+        }
+        for (value, target, field, ko, en) in [
+            (
+                &edit.transport_mode,
+                &mut d.transport_mode,
+                "transport_mode",
+                "운송수단",
+                "transport mode",
+            ),
+            (
+                &edit.loading_port,
+                &mut d.loading_port,
+                "loading_port",
+                "적재항",
+                "loading port",
+            ),
+            (
+                &edit.courier_code,
+                &mut d.courier_code,
+                "courier_code",
+                "특송업체 부호",
+                "courier code",
+            ),
         ] {
             if let Some(v) = value {
+                let max = 20;
                 if v.trim().chars().count() > max {
-                    return Err(refuse(
+                    return Err(Problem::new(
                         "declaration.field_too_long",
-                        format!("{max}자 이하로 입력하세요."),
-                        format!("Keep it to {max} characters."),
-                    ));
+                        format!("{ko}은(는) {max}자 이하로 입력하세요."),
+                        format!("Keep the {en} to {max} characters."),
+                    )
+                    .at(field)
+                    .with("max", max)
+                    .into());
                 }
                 *target = v.trim().to_string();
             }
@@ -739,9 +774,26 @@ impl App {
                 .into());
             }
             // An unusual number is kept as entered; the view shows the warning.
+            let number = check_declaration_no(&number).0;
+            let filter = DeclarationFilter {
+                search: Some(number.clone()),
+                ..Default::default()
+            };
+            if let Some(other) = app.store.declarations(&filter)?.into_iter().find(|r| {
+                r.id != d.id && r.declaration_no.as_deref() == Some(number.as_str())
+            }) {
+                return Err(Problem::new(
+                    "declaration_no.taken",
+                    format!("수출신고번호 {number}은(는) 다른 신고(번호 {})에 이미 기록되어 있습니다. 수리 통지서의 번호를 다시 확인하세요.", other.id),
+                    format!("The declaration number {number} is already recorded on another declaration ({}); check the number on the acceptance notice.", other.id),
+                )
+                .at("declaration_no")
+                .with("value", &number)
+                .into());
+            }
             let dl = loading_deadline(accepted, &app.rulebook)?;
             d.state = DeclarationState::Accepted;
-            d.declaration_no = Some(check_declaration_no(&number).0);
+            d.declaration_no = Some(number);
             d.accepted_on = Some(accepted);
             d.loading_raw = Some(dl.date.raw);
             d.loading_due = Some(dl.date.due);
@@ -1078,12 +1130,34 @@ pub(crate) fn record_loaded(
         .at("bl_awb")
         .into());
     }
+    let carrier = carrier.trim();
+    longer_than(bl, 60, "bl_awb", "B/L 또는 AWB 번호", "B/L or AWB number")?;
+    longer_than(carrier, 60, "carrier", "운송사", "carrier")?;
     d.state = DeclarationState::Loaded;
     d.loaded_on = Some(loaded);
     d.bl_awb = bl.to_string();
-    d.carrier = carrier.trim().to_string();
+    d.carrier = carrier.to_string();
     Ok(())
 }
+
+/// Refuse a text over `max` characters, naming the field.
+fn longer_than(v: &str, max: usize, field: &str, what_ko: &str, what_en: &str) -> Result<()> {
+    let n = v.chars().count();
+    if n > max {
+        return Err(Problem::new(
+            &format!("{field}.too_long"),
+            format!("{what_ko}은(는) {max}자 이하로 입력하세요 (지금 {n}자)."),
+            format!("Keep the {what_en} to {max} characters (now {n})."),
+        )
+        .at(field)
+        .with("max", max)
+        .into());
+    }
+    Ok(())
+}
+
+/// The transport modes a declaration can name (the form's choices).
+const TRANSPORT_MODES: [&str; 4] = ["air", "sea", "post", "courier"];
 
 /// A text the user must give: trimmed, or a problem naming it.
 fn required_text(value: &str, field: &str, what_ko: &str, what_en: &str) -> Result<String> {
@@ -1097,6 +1171,7 @@ fn required_text(value: &str, field: &str, what_ko: &str, what_en: &str) -> Resu
         .at(field)
         .into());
     }
+    longer_than(v, 200, field, what_ko, what_en)?;
     Ok(v.to_string())
 }
 

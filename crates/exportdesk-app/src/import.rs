@@ -913,6 +913,29 @@ fn check_profile(p: &Profile) -> Result<()> {
     if let Err(found) = check_mapping(p) {
         problems.0.extend(found.0);
     }
+    // The defaults fill every order of a file, so a wrong one would spoil them all.
+    problems.take(
+        exportdesk_rules::incoterm::Incoterm::parse(&p.default_incoterm)
+            .map_err(|e| e.at("default_incoterm")),
+    );
+    if let Some(c) = p
+        .default_currency
+        .as_deref()
+        .filter(|c| !c.trim().is_empty())
+    {
+        problems.take(
+            exportdesk_rules::money::Currency::parse(c).map_err(|e| e.at("default_currency")),
+        );
+    }
+    if let Some(c) = p
+        .default_country
+        .as_deref()
+        .filter(|c| !c.trim().is_empty())
+    {
+        problems.take(
+            exportdesk_rules::country::Country::parse(c).map_err(|e| e.at("default_country")),
+        );
+    }
     if problems.0.is_empty() {
         Ok(())
     } else {

@@ -357,12 +357,14 @@ impl App {
     }
 
     pub fn check_backup(&self, path: &Path) -> Result<BackupCheck> {
+        backup_chosen(path)?;
         Ok(exportdesk_store::check_backup(path)?)
     }
 
     /// Restore the backup at `path`; the current data is backed up first. Returns that safety
     /// backup.
     pub fn restore_backup(&mut self, path: &Path) -> Result<BackupInfo> {
+        backup_chosen(path)?;
         let dir = self.backup_dir(&self.settings()?);
         Ok(self.store.restore_from(path, &dir, self.clock.now())?)
     }
@@ -397,6 +399,20 @@ impl App {
             .store
             .write(self.clock.now(), |w| sample::apply(w, plan))?)
     }
+}
+
+/// A backup path was given at all (an empty one would be reported as a file named "").
+fn backup_chosen(path: &Path) -> Result<()> {
+    if path.as_os_str().is_empty() {
+        return Err(Problem::new(
+            "backup.no_file",
+            "복원할 백업 파일을 고르세요.",
+            "Choose the backup file to restore.",
+        )
+        .at("path")
+        .into());
+    }
+    Ok(())
 }
 
 /// Link order lines to catalogue products by SKU and check the references, then save.

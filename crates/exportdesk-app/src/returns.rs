@@ -233,9 +233,26 @@ impl App {
                 ));
             }
         }
-        self.return_declaration(draft.declaration_id)?;
+        let d = self.return_declaration(draft.declaration_id)?;
         let exported = self.exported_lines(draft.declaration_id, id)?;
         let mut r = draft.validate(id.unwrap_or(0), &exported)?;
+        // Goods cannot come back before they left (loaded, else accepted, else declared).
+        let left = d.loaded_on.or(d.accepted_on).unwrap_or(d.declared_on);
+        if r.return_date < left {
+            return Err(Problem::new(
+                "return.before_export",
+                format!(
+                    "반품일 {}이 수출({left})보다 앞섭니다. 물품이 한국에 돌아온 날짜를 입력하세요.",
+                    r.return_date
+                ),
+                format!(
+                    "The return date {} is before the export ({left}); enter the day the goods came back to Korea.",
+                    r.return_date
+                ),
+            )
+            .at("return_date")
+            .into());
+        }
         if let Some(b) = before {
             r.claim_state = b.claim_state;
             r.filed_on = b.filed_on;

@@ -244,6 +244,7 @@ impl App {
             tracking_numbers: Vec::new(),
             note: req.note.trim().to_string(),
         };
+        text_limits(&shipment)?;
         let saved = self
             .store
             .write(self.clock.now(), |w| w.save_shipment(&shipment))?;
@@ -461,6 +462,7 @@ impl App {
                     .retain(|i| s.declaration_ids.contains(&i.declaration_id));
             }
         }
+        text_limits(&s)?;
         self.store
             .write(self.clock.now(), |w| w.save_shipment(&s))?;
         self.shipment_view(id)
@@ -734,4 +736,47 @@ impl App {
         }
         Ok(out)
     }
+}
+
+/// The shipment's typed texts fit on the papers: each within its length.
+fn text_limits(s: &Shipment) -> Result<()> {
+    let mut problems = Problems::default();
+    for (value, max, field, ko, en) in [
+        (
+            &s.reference,
+            40,
+            "reference",
+            "선적 참조번호",
+            "shipment reference",
+        ),
+        (
+            &s.consignee_name,
+            100,
+            "consignee_name",
+            "수하인 이름",
+            "consignee's name",
+        ),
+        (
+            &s.consignee_address,
+            300,
+            "consignee_address",
+            "수하인 주소",
+            "consignee's address",
+        ),
+        (&s.note, 500, "note", "메모", "note"),
+    ] {
+        let n = value.chars().count();
+        if n > max {
+            problems.push(
+                Problem::new(
+                    &format!("{field}.too_long"),
+                    format!("{ko}은(는) {max}자 이하로 입력하세요 (지금 {n}자)."),
+                    format!("Keep the {en} to {max} characters (now {n})."),
+                )
+                .at(field)
+                .with("max", max),
+            );
+        }
+    }
+    problems.into_result(|| ())
 }

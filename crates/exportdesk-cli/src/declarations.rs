@@ -83,7 +83,7 @@ pub enum DeclarationsCmd {
     /// Record the final price declaration
     FinalPrice {
         id: i64,
-        #[arg(long)]
+        #[arg(long, allow_hyphen_values = true)]
         fob_krw: String,
         #[arg(long)]
         date: String,
@@ -99,7 +99,7 @@ pub struct DraftArgs {
     #[arg(long)]
     date: Option<String>,
     /// Freight and insurance to take out (default: the orders' shipping fees)
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     freight: Option<String>,
     #[arg(long)]
     non_conforming: bool,
@@ -113,7 +113,7 @@ pub struct EditArgs {
     #[arg(long)]
     date: Option<String>,
     /// Freight and insurance; empty takes the orders' shipping fees again
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     freight: Option<String>,
     /// air, sea, post or courier
     #[arg(long)]

@@ -182,7 +182,7 @@ struct ProductArgs {
     hs: String,
     #[arg(long, default_value = "EA")]
     unit: String,
-    #[arg(long, default_value = "")]
+    #[arg(long, default_value = "", allow_hyphen_values = true)]
     net_weight_kg: String,
     #[arg(long, default_value = "")]
     origin: String,
@@ -228,7 +228,7 @@ enum RatesCmd {
         date: String,
         #[arg(long)]
         currency: String,
-        #[arg(long)]
+        #[arg(long, allow_hyphen_values = true)]
         rate: String,
         /// Units the rate is quoted for (100 for JPY per 100 yen)
         #[arg(long)]
@@ -399,6 +399,15 @@ fn run(cli: Cli, out: &mut Out, lang_given: bool) -> Result<(), Problems> {
     }
     // The rulebook of a folder can be checked without a database.
     if let Command::Rulebook(RulebookCmd::Show { on, dir: Some(dir) }) = &cli.command {
+        if !dir.is_dir() {
+            return Err(Problem::new(
+                "rulebook.dir_missing",
+                format!("규칙 폴더 {}이(가) 없습니다. 규칙 파일이 든 폴더의 경로를 확인하세요.", dir.display()),
+                format!("The rulebook folder {} does not exist; check the path of the folder with the rule files.", dir.display()),
+            )
+            .at("dir")
+            .into());
+        }
         let book = load_rulebook_dir(dir)?;
         let date =
             date_arg(on, "on")?.unwrap_or_else(|| exportdesk_app::clock_from_env().now().date());

@@ -541,8 +541,11 @@ impl OrderDraft {
             if let (Some(sku), Some(description), Some(quantity), Some(unit_price)) =
                 (sku, description, quantity, unit_price)
             {
-                let amount =
-                    currency.map_or(quantity * unit_price, |c| c.round(quantity * unit_price));
+                let Some(amount) = quantity.checked_mul(unit_price) else {
+                    p.push(amount_too_large(i).under(&prefix));
+                    continue;
+                };
+                let amount = currency.map_or(amount, |c| c.round(amount));
                 lines.push(OrderLine {
                     line_no: i as u32 + 1,
                     product_id: l.product_id,
@@ -554,10 +557,16 @@ impl OrderDraft {
                 });
             }
         }
+        let goods_total = lines
+            .iter()
+            .try_fold(Decimal::ZERO, |sum, l| sum.checked_add(l.amount));
+        if goods_total.is_none() {
+            p.push(amount_too_large(lines.len().saturating_sub(1)).under("lines"));
+        }
         if !p.is_empty() {
             return Err(p);
         }
-        let goods_total = lines.iter().map(|l| l.amount).sum();
+        let goods_total = goods_total.expect("checked");
         Ok(Order {
             id,
             marketplace: marketplace.unwrap_or_default(),
@@ -572,6 +581,22 @@ impl OrderDraft {
             goods_total,
         })
     }
+}
+
+/// Quantity × unit price (or the order's total) beyond what can be computed.
+fn amount_too_large(index: usize) -> Problem {
+    Problem::new(
+        "amount.too_large",
+        format!(
+            "{}번째 줄: 수량 × 단가가 너무 큽니다. 수량과 단가를 확인하세요.",
+            index + 1
+        ),
+        format!(
+            "Line {}: quantity × unit price is too large; check the quantity and the unit price.",
+            index + 1
+        ),
+    )
+    .at("amount")
 }
 
 fn positive_quantity(input: &str, index: usize) -> Result<Decimal, Problem> {
