@@ -98,6 +98,7 @@ const COMMANDS: &[&str] = &[
     "return_delete",
     "document_return_claim",
     "document_returns_month",
+    "app_ready",
 ];
 
 fn main() {

@@ -116,3 +116,49 @@ fn batch_progress_is_an_event_the_window_may_listen_to() {
     );
     assert!(commands().contains(&"document_batch_cancel".to_string()));
 }
+
+/// The window loads nothing from elsewhere: no page, script, style, font, image or fetch in the
+/// UI sources names a remote address. (Remote URLs that remain in the built bundle are Svelte's
+/// error-message links, text the app never loads; the CSP above would block them anyway.)
+#[test]
+fn the_ui_loads_nothing_remote() {
+    let ui = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui");
+    let mut files = vec![ui.join("index.html")];
+    let mut dirs = vec![ui.join("src")];
+    while let Some(dir) = dirs.pop() {
+        for e in std::fs::read_dir(&dir).unwrap() {
+            let path = e.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    let loaders = [
+        "src=\"http",
+        "href=\"http",
+        "url(http",
+        "url(\"http",
+        "@import \"http",
+        "from \"http",
+        "from 'http",
+        "import(\"http",
+        "fetch(",
+        "new WebSocket",
+        "XMLHttpRequest",
+        "EventSource",
+        "sendBeacon",
+    ];
+    let mut found = Vec::new();
+    for f in &files {
+        let text = std::fs::read_to_string(f).unwrap_or_default();
+        for l in loaders {
+            if text.contains(l) {
+                found.push(format!("{}: {l}", f.display()));
+            }
+        }
+    }
+    assert!(files.len() > 20, "the UI sources were found");
+    assert!(found.is_empty(), "remote loads in the UI: {found:?}");
+}

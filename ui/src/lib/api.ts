@@ -66,6 +66,8 @@ async function callRaw<T>(command: string, body: Uint8Array, options?: InvokeOpt
 
 export const api = {
   status: () => call<AppStatus>('status'),
+  /** The first screen is shown with its data (start-up time measurement; does nothing else). */
+  appReady: () => call<void>('app_ready'),
   reference: () => call<Reference>('reference'),
 
   sellerGet: () => call<Seller | null>('seller_get'),
