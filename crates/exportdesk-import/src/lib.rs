@@ -27,6 +27,7 @@
 //! crate says where each built-in profile's column layout comes from and how sure it is.
 
 #![warn(missing_docs)]
+pub mod bom;
 pub mod encoding;
 pub mod formula;
 pub mod plan;

@@ -373,6 +373,16 @@ fn read_delimited(
     encoding: Encoding,
     cancel: &AtomicBool,
 ) -> Result<RawTable, ImportError> {
+    // Classic Mac files ("CSV (Macintosh)") end lines with a lone CR. The CSV reader ends
+    // records there but counts only LF lines, so every row would be numbered alike; read such
+    // line ends as LF.
+    let normalised;
+    let text = if has_lone_cr(text) {
+        normalised = text.replace("\r\n", "\n").replace('\r', "\n");
+        normalised.as_str()
+    } else {
+        text
+    };
     let delimiter = sniff_delimiter(text);
     let bytes = text.as_bytes();
     let mut reader = csv::ReaderBuilder::new()
@@ -439,6 +449,14 @@ fn read_delimited(
         problems,
         multiline,
     })
+}
+
+/// Whether `text` has a CR that is not part of a CRLF line end.
+fn has_lone_cr(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter()
+        .enumerate()
+        .any(|(i, c)| *c == b'\r' && b.get(i + 1) != Some(&b'\n'))
 }
 
 fn quote_problem(row: u32, last: u64, value: String) -> RowProblem {

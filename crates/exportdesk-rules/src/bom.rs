@@ -358,6 +358,29 @@ impl BomLineDraft {
         } else {
             parse_non_negative(&self.weight_kg, &f("weight_kg")).map(Some)
         });
+        // One material's value in one product (quantity × unit value) is summed and converted
+        // by the origin check; past this it is a typo, and the arithmetic would overflow.
+        if let (Some(q), Some(v)) = (quantity, unit_value) {
+            let limit = Decimal::from(1_000_000_000_000_000_i64);
+            if q.checked_mul(v).is_none_or(|value| value > limit) {
+                p.push(
+                    Problem::new(
+                        "bom.value_too_large",
+                        format!(
+                            "수량 {} × 단가 {}이(가) 너무 큽니다 (재료 하나의 값은 {limit} 이하). 수량과 단가를 확인하세요.",
+                            self.quantity.trim(),
+                            self.unit_value.trim()
+                        ),
+                        format!(
+                            "Quantity {} × unit value {} is too large (one material's value is at most {limit}). Check the quantity and the unit value.",
+                            self.quantity.trim(),
+                            self.unit_value.trim()
+                        ),
+                    )
+                    .at(f("unit_value")),
+                );
+            }
+        }
         p.into_result(|| BomLine {
             line_no: i as u32 + 1,
             description: description.unwrap_or_default(),

@@ -96,6 +96,19 @@ pub fn fob_value(
             "There are no lines to declare; choose at least one order.",
         ));
     }
+    // Every product below (line shares, won amounts) is bounded by the total squared or the
+    // total times the rate: when those fit, nothing below can overflow.
+    let fits = lines
+        .iter()
+        .try_fold(freight_insurance, |sum, l| sum.checked_add(l.amount))
+        .and_then(|t| t.checked_mul(t).and(t.checked_mul(rate)));
+    if fits.is_none() {
+        return Err(Problem::new(
+            "declaration.value_too_large",
+            "금액이 너무 커서 계산할 수 없습니다. 수량, 단가, 운임·보험료와 환율을 확인하세요.",
+            "The amounts are too large to compute. Check the quantities, unit prices, freight and insurance, and the rate.",
+        ));
+    }
     let (rounding, rule) = use_rule(&book.declaration.krw_rounding, "krw_rounding", declared_on)?;
     let invoice_total: Decimal = lines.iter().map(|l| l.amount).sum();
     let mut steps = vec![Step::new(

@@ -6,6 +6,7 @@
 //! that says what to fix.
 
 pub mod bom;
+pub mod check;
 pub mod country;
 pub mod deadline;
 pub mod declaration;

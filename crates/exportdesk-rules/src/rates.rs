@@ -123,19 +123,36 @@ impl RateDraft {
                 }
             },
         };
+        // Won per unit: no currency is worth ₩10,000,000 a unit; beyond that it is a typo (and
+        // declaration values multiplied by it would overflow).
+        let krw_per_unit = match (rate, per) {
+            (Some(r), Some(p)) if r > Decimal::ZERO => {
+                match r.checked_div(p).filter(|v| *v <= Decimal::from(10_000_000)) {
+                    Some(v) => Some(v),
+                    None => {
+                        problems.push(
+                            Problem::new(
+                                "rate.too_large",
+                                format!("환율 {r} / {p}이(가) 너무 큽니다 (1단위에 ₩10,000,000 이하). 환율과 기준 단위를 확인하세요."),
+                                format!("The rate {r} / {p} is too large (at most ₩10,000,000 per unit). Check the rate and the quotation unit."),
+                            )
+                            .at("rate"),
+                        );
+                        None
+                    }
+                }
+            }
+            _ => None,
+        };
         if !problems.is_empty() {
             return Err(problems);
         }
-        let (date, currency, rate, per) = (
-            date.unwrap(),
-            currency.unwrap(),
-            rate.unwrap(),
-            per.unwrap(),
-        );
+        let (date, currency, krw_per_unit) =
+            (date.unwrap(), currency.unwrap(), krw_per_unit.unwrap());
         Ok(WeeklyRate {
             week_start: week_start(date),
             currency,
-            krw_per_unit: (rate / per).normalize(),
+            krw_per_unit: krw_per_unit.normalize(),
             source: self
                 .source
                 .clone()

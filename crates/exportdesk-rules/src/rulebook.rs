@@ -318,7 +318,41 @@ impl Rulebook {
             entry.check_order(files)?;
         }
         book.check_holidays(get("holidays.toml")?)?;
+        book.check_periods(get("deadlines.toml")?)?;
         Ok(book)
+    }
+
+    /// Periods must be ones a calendar can count: a typo such as `loading_days = 3000000000`
+    /// is refused here, naming the version, rather than breaking every deadline later.
+    fn check_periods(&self, text: &str) -> Result<(), RulebookError> {
+        let d = &self.deadlines;
+        let periods: [(&str, &Param<u32>, u32); 5] = [
+            ("loading_days", &d.loading_days, 3660),
+            (
+                "loading_extension_max_months",
+                &d.loading_extension_max_months,
+                120,
+            ),
+            ("final_price_days", &d.final_price_days, 3660),
+            ("reimport_years", &d.reimport_years, 100),
+            ("record_keeping_years", &d.record_keeping_years, 100),
+        ];
+        for (key, param, max) in periods {
+            if let Some(v) = param.versions.iter().find(|v| v.value > max) {
+                let (line, column) = line_col(text, v.effective_from.span().start);
+                return Err(RulebookError {
+                    file: "deadlines.toml".into(),
+                    line,
+                    column,
+                    message: format!(
+                        "{key} = {} is out of range (at most {max}) in the version effective from {}",
+                        v.value,
+                        v.effective_from()
+                    ),
+                });
+            }
+        }
+        Ok(())
     }
 
     fn check_holidays(&self, text: &str) -> Result<(), RulebookError> {

@@ -1399,6 +1399,47 @@ fn validate(case: &OriginCase) -> Result<(HsCode, Currency), Problems> {
             }
         }
     }
+    // Values are summed and divided by the price: bound them so the arithmetic cannot
+    // overflow (a price of a ten-thousandth or a material worth 10^15 is a typo anyway).
+    let limit = Decimal::from(1_000_000_000_000_000_i64);
+    let smallest = Decimal::new(1, 4);
+    for (field, v) in [
+        ("ex_works_price", case.ex_works_price),
+        ("fob_price", case.fob_price),
+    ] {
+        match v {
+            Some(v) if v > Decimal::ZERO && (v < smallest || v > limit) => p.push(
+                Problem::new(
+                    "origin.price.out_of_range",
+                    format!("가격 {v}은(는) {smallest}에서 {limit} 사이여야 합니다."),
+                    format!("The price {v} must be between {smallest} and {limit}."),
+                )
+                .at(field)
+                .with("value", v),
+            ),
+            _ => {}
+        }
+    }
+    for (i, m) in case.materials.iter().enumerate() {
+        let value = m.quantity.checked_mul(m.unit_value);
+        let weight = m.weight_kg.unwrap_or_default();
+        if value.is_none_or(|v| v.abs() > limit) || weight.abs() > limit {
+            p.push(
+                Problem::new(
+                    "origin.material.too_large",
+                    format!(
+                        "재료 '{}'의 수량 × 단가 또는 중량이 너무 큽니다 ({limit} 이하).",
+                        m.description
+                    ),
+                    format!(
+                        "Material '{}': quantity × unit value or weight is too large (at most {limit}).",
+                        m.description
+                    ),
+                )
+                .at(format!("materials[{i}].unit_value")),
+            );
+        }
+    }
     match (product, cur) {
         (Some(h), Some(c)) if p.is_empty() => Ok((h, c)),
         _ => Err(p),

@@ -485,7 +485,13 @@ fn lex(text: &str) -> Result<Vec<Token>, SyntaxError> {
 struct Parser {
     toks: Vec<Token>,
     pos: usize,
+    /// Parentheses open at this point.
+    depth: usize,
 }
+
+/// Parentheses nest at most this deep: real rules need two or three levels, and the parser
+/// recurses per level (deeper nesting from a hostile file would overflow the stack).
+pub const MAX_NESTING: usize = 32;
 
 fn kw(t: &Tok, word: &str) -> bool {
     matches!(t, Tok::Word(w) if w.eq_ignore_ascii_case(word))
@@ -553,8 +559,16 @@ impl Parser {
 
     fn term(&mut self) -> Result<Rule, SyntaxError> {
         if self.peek().tok == Tok::LParen {
+            if self.depth >= MAX_NESTING {
+                return Err(self.error(
+                    &format!("괄호는 {MAX_NESTING}단계까지만 겹칠 수 있습니다. 규칙 용어(WO, CC, CTH, CTSH, RVC(…), MaxNOM(…))"),
+                    &format!("at most {MAX_NESTING} nested parentheses; a rule term (WO, CC, CTH, CTSH, RVC(…), MaxNOM(…))"),
+                ));
+            }
             self.next();
+            self.depth += 1;
             let r = self.rule()?;
+            self.depth -= 1;
             self.expect(
                 Tok::RParen,
                 "')' (여는 괄호를 닫아야 합니다), 'or' 또는 'and'",
@@ -787,7 +801,11 @@ impl Parser {
 /// Parse rule text into a [`Rule`].
 pub fn parse(text: &str) -> Result<Rule, SyntaxError> {
     let toks = lex(text)?;
-    let mut p = Parser { toks, pos: 0 };
+    let mut p = Parser {
+        toks,
+        pos: 0,
+        depth: 0,
+    };
     let rule = p.rule()?;
     if p.peek().tok != Tok::End {
         return Err(p.error(
@@ -801,7 +819,11 @@ pub fn parse(text: &str) -> Result<Rule, SyntaxError> {
 /// Parse the HS part of a rule scope: `33`, `3304`, `3304.99`, `6101-6117`.
 pub fn parse_range(text: &str) -> Result<HsRange, SyntaxError> {
     let toks = lex(text)?;
-    let mut p = Parser { toks, pos: 0 };
+    let mut p = Parser {
+        toks,
+        pos: 0,
+        depth: 0,
+    };
     let r = p.code()?;
     if p.peek().tok != Tok::End {
         return Err(p.error("범위의 끝", "the end of the HS range"));
@@ -887,6 +909,12 @@ mod tests {
         assert_eq!(e.offset, 4);
         let e = parse("RVC(140)").unwrap_err();
         assert_eq!(e.offset, 4);
+        let deep = format!("{}CTH{}", "(".repeat(100_000), ")".repeat(100_000));
+        let e = parse(&deep).unwrap_err();
+        assert_eq!(e.offset, MAX_NESTING);
+        assert!(e.expected_en.contains("nested"), "{}", e.expected_en);
+        let ok = format!("{}CTH{}", "(".repeat(MAX_NESTING), ")".repeat(MAX_NESTING));
+        assert_eq!(parse(&ok).unwrap().to_string(), "CTH");
         let e = parse("(CTH or CC").unwrap_err();
         assert!(e.expected_en.contains("')'"));
     }

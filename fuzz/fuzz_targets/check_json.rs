@@ -1,0 +1,7 @@
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    exportdesk_fuzz::install_panic_hook();
+    exportdesk_fuzz::check_json(data);
+});
