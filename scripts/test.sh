@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: formatting, lints, UI type check and unit tests, Rust unit/integration/CLI
-# tests and the end-to-end tests of the real window under Xvfb. Installs what is missing first.
+# tests (with the short crash-kill test) and the end-to-end tests of the real window under Xvfb
+# (every app traced for network calls), then a bounded fuzz run. Installs what is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
@@ -26,5 +27,8 @@ cargo clippy --workspace --all-targets -- -D warnings
 
 step "cargo test (with the real window under Xvfb)"
 xvfb-run -a -s "-screen 0 1280x800x24" cargo test --workspace
+
+step "fuzzing every parser, bounded (scripts/fuzz.sh; longer runs: scripts/fuzz.sh 180)"
+bash scripts/fuzz.sh 10
 
 step "all tests passed"
