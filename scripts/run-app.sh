@@ -5,5 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup-system.sh
 bash scripts/build-ui.sh
-cargo build --release -p exportdesk-desktop -p exportdesk-cli
+# The window as it ships (assets served through the custom protocol, as the .deb's binary is
+# built), then the command-line tool beside it.
+cargo build --release -p exportdesk-desktop --features tauri/custom-protocol
+cargo build --release -p exportdesk-cli
 exec ./target/release/exportdesk-desktop "$@"
