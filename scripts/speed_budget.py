@@ -91,7 +91,9 @@ def descendants(pid):
 
 
 def memory_kb(pid):
-    pss = rss = 0
+    """PSS and RSS summed over the process tree; `anon` is the PSS of heaps and stacks (what
+    is not a mapped library or file)."""
+    pss = rss = anon = 0
     names = []
     for p in descendants(pid):
         try:
@@ -105,7 +107,9 @@ def memory_kb(pid):
                 pss += int(rest.split()[0])
             elif key == "Rss":
                 rss += int(rest.split()[0])
-    return pss, rss, names
+            elif key == "Pss_Anon":
+                anon += int(rest.split()[0])
+    return pss, rss, names, anon
 
 
 def start_once(db, cold):
@@ -135,31 +139,39 @@ def start_once(db, cold):
         os.killpg(proc.pid, signal.SIGKILL)
         sys.exit(f"the app did not report a painted first screen:\n{buf.decode(errors='replace')}")
     time.sleep(5)
-    pss, rss, names = memory_kb(proc.pid)
+    pss, rss, names, anon = memory_kb(proc.pid)
     os.killpg(proc.pid, signal.SIGTERM)
     try:
         proc.wait(5)
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
-    return ready_ms, pss, rss, names, dropped
+    return ready_ms, pss, rss, names, dropped, anon
 
 
 def startup(work):
+    """Cold (page cache dropped: every library read from disk) and warm (the usual start of an
+    app used earlier in the day) starts, on a fresh database and on the sample shop."""
     results = {}
     for label, seeded in (("first run (onboarding)", False), ("sample shop (dashboard)", True)):
-        times, psss, rsss, any_dropped = [], [], [], False
-        names = []
-        for i in range(RUNS):
-            db = work / f"start-{seeded}-{i}.sqlite3"
-            if seeded:
-                shop(db, with_shipment=False)
-            ms, pss, rss, names, dropped = start_once(db, cold=True)
-            any_dropped |= dropped
-            times.append(ms)
-            psss.append(pss)
-            rsss.append(rss)
-        results[label] = dict(ms=times, pss=psss, rss=rsss, processes=names, cold=any_dropped)
+        for cold in (True, False):
+            times, psss, rsss, anons, any_dropped, names = [], [], [], [], False, []
+            for i in range(RUNS):
+                db = work / f"start-{seeded}-{cold}-{i}.sqlite3"
+                if seeded:
+                    shop(db, with_shipment=False)
+                ms, pss, rss, names, dropped, anon = start_once(db, cold=cold)
+                anons.append(anon)
+                any_dropped |= dropped
+                times.append(ms)
+                psss.append(pss)
+                rsss.append(rss)
+            if cold and not any_dropped:
+                kind = "cold requested, page cache could not be dropped (not root)"
+            else:
+                kind = "cold, page cache dropped" if cold else "warm"
+            results[f"{label}, {kind}"] = dict(ms=times, pss=psss, rss=rsss, anon=anons, processes=names,
+                                              cold=cold)
     return results
 
 
@@ -254,15 +266,18 @@ def main():
     print("| measure | median | all runs | goal |")
     print("|---|---|---|---|")
     for label, r in start.items():
-        cold = "cold" if r["cold"] else "warm cache (could not drop the page cache)"
-        print(f"| start-up to painted first screen, {label}, {cold} | "
+        print(f"| start-up to painted first screen, {label} | "
               f"{statistics.median(r['ms']):.0f} ms | "
               f"{', '.join(f'{x:.0f}' for x in r['ms'])} | < 1000 ms |")
     for label, r in start.items():
+        if not r["cold"]:
+            continue
+        label = label.split(",")[0]
         print(f"| idle memory 5 s after start, {label}: PSS (RSS) of "
               f"{' + '.join(sorted(set(r['processes'])))} | "
               f"{statistics.median(r['pss']) / 1024:.0f} MB "
-              f"({statistics.median(r['rss']) / 1024:.0f} MB) | "
+              f"({statistics.median(r['rss']) / 1024:.0f} MB; heaps "
+              f"{statistics.median(r['anon']) / 1024:.0f} MB, the rest mapped libraries) | "
               f"{', '.join(f'{x / 1024:.0f}' for x in r['pss'])} | < 150 MB |")
     print(f"| commercial invoice PDF, {pdf['lines']} lines, {pdf['pages']} pages: "
           f"`exportdesk documents invoice` | {pdf['ours_ms']:.0f} ms | "
