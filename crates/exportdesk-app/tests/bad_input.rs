@@ -1706,15 +1706,19 @@ fn return_forms_refuse_bad_input() {
             "999란이 없습니다",
             |a, s| a.save_return(None, &return_draft(s.loaded, 999, "1")),
         ),
-        case("return: before the export", "보다 앞섭니다", |a, s| {
-            a.save_return(
-                Some(s.ret),
-                &ReturnDraft {
-                    return_date: "2020-01-01".into(),
-                    ..return_draft(s.loaded, s.loaded_line, "1")
-                },
-            )
-        }),
+        case(
+            "return: before the export",
+            "보다 앞섭니다",
+            |a, s| {
+                a.save_return(
+                    Some(s.ret),
+                    &ReturnDraft {
+                        return_date: "2020-01-01".into(),
+                        ..return_draft(s.loaded, s.loaded_line, "1")
+                    },
+                )
+            },
+        ),
         case("return: bad date", "연-월-일", |a, s| {
             a.save_return(
                 None,
