@@ -187,6 +187,10 @@ impl Session {
             .arg(format!("--port={port}"))
             .arg("--host=127.0.0.1")
             .env("TAURI_WEBVIEW_AUTOMATION", "true")
+            // The app renders on the CPU by default; under WebDriver that mode made a command
+            // hang for good after the onboarding's step change (the window itself repainted —
+            // checked with an X screenshot), so the tests drive the composited mode.
+            .env("WEBKIT_DISABLE_COMPOSITING_MODE", "0")
             .env("EXPORTDESK_DB", db)
             .env("EXPORTDESK_TODAY", today)
             .stdout(Stdio::null())
