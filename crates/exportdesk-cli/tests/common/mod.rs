@@ -180,3 +180,78 @@ pub fn baseline(dir: &Path) -> (PathBuf, String, PathBuf) {
     ok(&db, &["import", "orders", more.to_str().unwrap()], None);
     (db, sid, kept)
 }
+
+/// Every table of the database (schema, then rows in rowid order), rendered as text.
+pub fn dump(db: &Path) -> String {
+    let c = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .unwrap();
+    let mut out = String::new();
+    let version: i64 = c
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    out.push_str(&format!("user_version {version}\n"));
+    let mut schema = c
+        .prepare("SELECT type, name, sql FROM sqlite_master ORDER BY type, name")
+        .unwrap();
+    let objects: Vec<(String, String, Option<String>)> = schema
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    for (kind, name, sql) in &objects {
+        out.push_str(&format!(
+            "{kind} {name}: {}\n",
+            sql.as_deref().unwrap_or("")
+        ));
+    }
+    for (kind, name, sql) in &objects {
+        if kind != "table" {
+            continue;
+        }
+        let without_rowid = sql
+            .as_deref()
+            .is_some_and(|s| s.to_ascii_uppercase().contains("WITHOUT ROWID"));
+        let order = if without_rowid { "1" } else { "rowid" };
+        let mut stmt = c
+            .prepare(&format!("SELECT * FROM \"{name}\" ORDER BY {order}"))
+            .unwrap();
+        let n = stmt.column_count();
+        out.push_str(&format!("== {name}\n"));
+        let mut rows = stmt.query([]).unwrap();
+        while let Some(row) = rows.next().unwrap() {
+            let cells: Vec<String> = (0..n)
+                .map(|i| match row.get_ref(i).unwrap() {
+                    rusqlite::types::ValueRef::Null => "NULL".to_string(),
+                    rusqlite::types::ValueRef::Integer(v) => v.to_string(),
+                    rusqlite::types::ValueRef::Real(v) => format!("{v:?}"),
+                    rusqlite::types::ValueRef::Text(t) => {
+                        format!("{:?}", String::from_utf8_lossy(t))
+                    }
+                    rusqlite::types::ValueRef::Blob(b) => format!("blob{b:?}"),
+                })
+                .collect();
+            out.push_str(&cells.join("|"));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Where two dumps first differ: the table and the two lines.
+pub fn first_difference(a: &str, b: &str) -> String {
+    let cut = |s: &str| s.chars().take(300).collect::<String>();
+    let mut table = "";
+    for (x, y) in a.lines().zip(b.lines()) {
+        if y.starts_with("== ") {
+            table = y;
+        }
+        if x != y {
+            return format!("{table}\n    before: {}\n    after:  {}", cut(x), cut(y));
+        }
+    }
+    format!(
+        "{} lines before, {} after",
+        a.lines().count(),
+        b.lines().count()
+    )
+}
