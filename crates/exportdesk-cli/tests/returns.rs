@@ -10,25 +10,7 @@ use std::process::Command;
 fn a_partial_return_is_judged_and_its_claim_carried_through() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("shop.sqlite3");
-    ok(
-        &db,
-        &[
-            "seller",
-            "set",
-            "--name",
-            "달무리상점",
-            "--representative",
-            "김하늘",
-            "--business-no",
-            "220-81-62517",
-            "--customs-code",
-            "DALMU1234567890",
-            "--address",
-            "서울 성동구",
-        ],
-        None,
-    );
-    ok(&db, &["sample", "load"], None);
+    common::sample_shop(&db);
     let g = &ok(&db, &["declarations", "groups"], None)[0];
     let orders: Vec<String> = g["order_ids"]
         .as_array()

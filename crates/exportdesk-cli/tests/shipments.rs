@@ -16,24 +16,7 @@ fn ok(db: &Path, args: &[&str]) -> Value {
 fn two_declarations_auto_packed_and_loaded_in_one_go() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("shop.sqlite3");
-    ok(
-        &db,
-        &[
-            "seller",
-            "set",
-            "--name",
-            "달무리상점",
-            "--representative",
-            "김하늘",
-            "--business-no",
-            "220-81-62517",
-            "--customs-code",
-            "DALMU1234567890",
-            "--address",
-            "서울 성동구",
-        ],
-    );
-    ok(&db, &["sample", "load"]);
+    common::sample_shop(&db);
     let groups = ok(&db, &["declarations", "groups"]);
     let mut decls = Vec::new();
     for (n, g) in groups.as_array().unwrap().iter().take(2).enumerate() {

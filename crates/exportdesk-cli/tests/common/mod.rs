@@ -63,13 +63,10 @@ pub fn big_shopify(path: &Path, copies: usize, prefix: &str) {
     std::fs::write(path, out).unwrap();
 }
 
-/// The shop every scenario starts from: seller, sample data, every sample group declared and
-/// accepted, one shipment of all of them packed and ready to load, and a few thousand imported
-/// orders so that backups and restores take long enough to be killed half-way.
-pub fn baseline(dir: &Path) -> (PathBuf, String, PathBuf) {
-    let db = dir.join("baseline.sqlite3");
+/// The sample shop with its seller profile (달무리상점), in a new database `db`.
+pub fn sample_shop(db: &Path) {
     ok(
-        &db,
+        db,
         &[
             "seller",
             "set",
@@ -86,7 +83,15 @@ pub fn baseline(dir: &Path) -> (PathBuf, String, PathBuf) {
         ],
         None,
     );
-    ok(&db, &["sample", "load"], None);
+    ok(db, &["sample", "load"], None);
+}
+
+/// The shop every scenario starts from: seller, sample data, every sample group declared and
+/// accepted, one shipment of all of them packed and ready to load, and a few thousand imported
+/// orders so that backups and restores take long enough to be killed half-way.
+pub fn baseline(dir: &Path) -> (PathBuf, String, PathBuf) {
+    let db = dir.join("baseline.sqlite3");
+    sample_shop(&db);
     let groups = ok(&db, &["declarations", "groups"], None);
     let mut decls = Vec::new();
     for (n, g) in groups.as_array().unwrap().iter().enumerate() {
