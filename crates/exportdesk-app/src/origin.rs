@@ -61,7 +61,10 @@ impl App {
         Ok(self.store.boms()?)
     }
 
+    /// The product's BOM, `None` when it has none yet; a product that does not exist is a
+    /// problem, not an empty BOM.
     pub fn bom(&self, product_id: i64) -> Result<Option<Bom>> {
+        self.product(product_id)?;
         Ok(self.store.bom(product_id)?)
     }
 
@@ -221,6 +224,10 @@ impl App {
     /// Every rule in force (bundled and the user's own), optionally of one FTA.
     pub fn psr_rules(&self, fta: Option<&str>) -> Result<Vec<PsrRuleInfo>> {
         let catalogue = self.fta_catalogue();
+        if let Some(code) = fta {
+            // An unknown code is a typo to fix, not an FTA without rules.
+            catalogue.require(code)?;
+        }
         let book = self.psr_book(&catalogue)?;
         let stored = self.store.user_rules()?;
         Ok(book

@@ -310,6 +310,8 @@ fn cases(s: &Seed) -> Vec<Case> {
         case(&["origin", "rule-add", "--fta", "KR-MARS", "--hs", "3305", "--rule", "CTH"], None, "알 수 없는 FTA"),
         case(&["origin", "rule-add", "--fta", "KR-EU", "--hs", SQL, "--rule", "CTH"], None, "HS 범위"),
         case(&["origin", "rule-delete", "987654"], None, "찾을 수 없습니다"),
+        case(&["origin", "rules", "--fta", "KR-MARS"], None, "알 수 없는 FTA"),
+        case(&["bom", "show", "987654"], None, "찾을 수 없습니다"),
         // returns
         case(&["returns", "show", "987654"], None, "찾을 수 없습니다"),
         case(&["returns", "add", missing], None, "읽을 수 없습니다"),

@@ -103,7 +103,19 @@ pub fn read_bom(
     currency: Option<Currency>,
 ) -> Result<Vec<BomLine>, Problems> {
     let table = read_table(bytes, &ReadOptions::default(), &AtomicBool::new(false))
-        .map_err(|e| Problems::from(e.to_problem()))?;
+        .map_err(|e| {
+            let p = e.to_problem();
+            // The table reader speaks of marketplace orders; an empty BOM file is a BOM matter.
+            if p.code == "import.empty" {
+                Problems::from(Problem::new(
+                    "bom.empty",
+                    "파일이 비어 있습니다. 재료명, HS코드, 원산지, 수량, 단가 열이 있는 자재명세서 파일(CSV 또는 XLSX)을 고르세요.",
+                    "The file is empty. Choose a bill-of-materials file (CSV or XLSX) with material, HS code, origin, quantity and unit price columns.",
+                ))
+            } else {
+                Problems::from(p)
+            }
+        })?;
     let mut found: Vec<(&str, usize)> = Vec::new();
     for (field, names) in BOM_COLUMNS {
         if let Some(i) = table
@@ -239,4 +251,18 @@ pub fn read_bom(
         return Err(out);
     }
     Ok(lines)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_file_is_named_as_a_bom_file() {
+        let err = read_bom(b"", &[], None).unwrap_err();
+        let p = &err.0[0];
+        assert_eq!(p.code, "bom.empty");
+        assert!(p.message_ko.contains("자재명세서"), "{}", p.message_ko);
+        assert!(!p.message_ko.contains("주문"), "{}", p.message_ko);
+    }
 }
