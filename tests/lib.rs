@@ -143,6 +143,63 @@ pub struct Session {
 
 static WINDOW: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
+/// The in-page half of [`Session::dialog`]: returns one line per problem, empty when every
+/// control of the dialog can be seen. Elements the page hides on purpose (`display: none`,
+/// `.visually-hidden` text for screen readers, hidden inputs) are skipped.
+const VISIBILITY_CHECK: &str = r#"
+const dlg = arguments[0];
+const out = [];
+const vw = window.innerWidth, vh = window.innerHeight;
+const box = (r) => ({ l: r.left, t: r.top, r: r.right, b: r.bottom });
+const cut = (a, b) => ({ l: Math.max(a.l, b.l), t: Math.max(a.t, b.t), r: Math.min(a.r, b.r), b: Math.min(a.b, b.b) });
+const size = (a) => [Math.max(0, a.r - a.l), Math.max(0, a.b - a.t)];
+const name = (el) => {
+  const text = (el.getAttribute('aria-label') || el.textContent || el.getAttribute('placeholder') || '').trim().slice(0, 40);
+  return `<${el.tagName.toLowerCase()}${el.dataset.testid ? ' data-testid=' + el.dataset.testid : ''}${el.id ? ' id=' + el.id : ''}> "${text}"`;
+};
+if (!dlg.open) return ['the dialog is not open'];
+const view = { l: 0, t: 0, r: vw, b: vh };
+const dv = cut(box(dlg.getBoundingClientRect()), view);
+const [dw, dh] = size(dv);
+if (dw < 200 || dh < 80) out.push(`the dialog shows only ${Math.round(dw)}x${Math.round(dh)} px`);
+const body = dlg.querySelector('.body');
+if (body) {
+  const maxH = parseFloat(getComputedStyle(dlg).maxHeight) || vh;
+  const squeezed = body.scrollHeight > body.clientHeight + 2 && dlg.getBoundingClientRect().height < Math.min(maxH, vh) - 4;
+  if (squeezed) out.push(`the body shows ${body.clientHeight} of ${body.scrollHeight} px although the dialog could grow`);
+}
+const scrolls = [...dlg.querySelectorAll('*')].filter((e) => e.scrollTop > 0).map((e) => [e, e.scrollTop]);
+const hidden = (el) => {
+  if (el.type === 'hidden' || el.closest('.visually-hidden')) return true;
+  for (let a = el; a && a !== dlg; a = a.parentElement) {
+    const s = getComputedStyle(a);
+    if (s.display === 'none' || s.visibility === 'hidden') return true;
+  }
+  return false;
+};
+for (const el of dlg.querySelectorAll('h2, label, legend, input, select, textarea, button')) {
+  if (hidden(el)) continue;
+  el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  const r = el.getBoundingClientRect();
+  if (r.width < 1 || r.height < 1) { out.push(`${name(el)} has no box (${r.width}x${r.height})`); continue; }
+  let v = cut(box(r), view);
+  for (let a = el.parentElement; a; a = a.parentElement) {
+    const s = getComputedStyle(a);
+    if (a === dlg || s.overflowX !== 'visible' || s.overflowY !== 'visible') {
+      const ar = a.getBoundingClientRect();
+      v = cut(v, { l: ar.left, t: ar.top, r: ar.left + (a.clientWidth || ar.width), b: ar.top + (a.clientHeight || ar.height) });
+    }
+    if (a === dlg) break;
+  }
+  const [w, h] = size(v);
+  if (h < Math.min(r.height, 200) - 1 || w < Math.min(r.width, 200) - 1)
+    out.push(`${name(el)} shows ${Math.round(w)}x${Math.round(h)} of ${Math.round(r.width)}x${Math.round(r.height)} px`);
+}
+for (const e of dlg.querySelectorAll('*')) e.scrollTop = 0;
+for (const [e, top] of scrolls) e.scrollTop = top;
+return out;
+"#;
+
 impl Session {
     /// Start the app on the database `db`, with the app's clock fixed at `today`.
     pub async fn launch(db: &Path, today: &str) -> Session {
@@ -325,6 +382,48 @@ impl Session {
             )
             .await
             .unwrap();
+    }
+
+    /// Wait for the dialog `data-testid=id` and prove a person can read and use it: the dialog
+    /// has a real box inside the window, its body is not squeezed (it scrolls only once the
+    /// dialog has reached its maximum height), and its title, labels, inputs, selects, text areas
+    /// and buttons each have a non-zero box that lies inside the dialog's visible area once
+    /// scrolled to (WebDriver types into elements no one can see, so the tests must check).
+    pub async fn dialog(&self, id: &str) -> Element {
+        let el = self.wait(id).await;
+        let started = Instant::now();
+        loop {
+            let problems = self.dialog_problems(&el).await;
+            if problems.is_empty() {
+                return el;
+            }
+            // A dialog that is still opening (fonts, an answer from the app) gets a moment.
+            if started.elapsed() > Duration::from_secs(3) {
+                let shot = self.screenshot(&format!("invisible-{id}")).await;
+                panic!(
+                    "dialog {id} is not readable ({}):\n{}",
+                    shot.display(),
+                    problems.join("\n")
+                );
+            }
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
+    }
+
+    async fn dialog_problems(&self, dialog: &Element) -> Vec<String> {
+        let arg = serde_json::to_value(dialog).unwrap();
+        let v = self
+            .client
+            .execute(VISIBILITY_CHECK, vec![arg])
+            .await
+            .unwrap();
+        v.as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|p| p.as_str().unwrap_or_default().to_string())
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     /// Save a screenshot under `target/e2e-screenshots/NAME.png`.

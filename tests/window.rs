@@ -177,8 +177,10 @@ async fn declaration_from_sample_orders_to_loading() {
     s.screenshot("22-declaration-draft").await;
 
     s.click("declaration-file").await;
+    s.dialog("file-dialog").await;
     s.click("file-save").await;
     s.click("declaration-accept").await;
+    s.dialog("accept-dialog").await;
     s.fill("accept-no", "12345-26-1234567X").await;
     s.fill("accept-date", "2026-11-27").await;
     s.click("accept-save").await;
@@ -212,6 +214,7 @@ async fn declaration_from_sample_orders_to_loading() {
     assert_eq!(due.as_deref(), Some("2026-12-28"));
     s.screenshot("24-dashboard-deadline").await;
     s.click("deadline-action").await;
+    s.dialog("load-dialog").await;
     s.fill("load-date", "2026-12-01").await;
     s.fill("load-bl", "AWB 180-12345675").await;
     s.fill("load-carrier", "KOREA POST").await;
@@ -469,6 +472,7 @@ async fn two_orders_packed_into_two_cartons_and_loaded() {
         tokio::time::sleep(std::time::Duration::from_millis(200)).await;
     }
     s.click("shipment-load-open").await;
+    s.dialog("shipment-load-dialog").await;
     s.fill("shipment-load-carrier", "EMS").await;
     s.fill("shipment-load-bl", "AWB-2026-1127").await;
     s.fill("shipment-load-tracking", "EE123KR, EE124KR").await;

@@ -8,11 +8,13 @@
 //! says now; the caller keeps the bytes between the two steps.
 
 use crate::{App, Result};
+use chrono::{Duration, NaiveDate};
 use exportdesk_import::{
     self as import, builtin_profile, builtin_profiles, Encoding, Field, FileFormat, ImportError,
     ImportPlan, MappingRequest, ParseOptions, PlannedOrder, Profile, RowProblem,
 };
 use exportdesk_rules::hs::HsMatch;
+use exportdesk_rules::rates::{week_start, RateDraft, WeeklyRate};
 use exportdesk_rules::records::{Buyer, Order, Product, ProductDraft};
 use exportdesk_rules::{Problem, Problems};
 use rust_decimal::Decimal;
@@ -47,6 +49,10 @@ pub struct NewProduct {
     pub name: String,
     /// The HS code chosen with the finder; may be left empty and added later.
     pub hs_code: String,
+    /// Net weight of one unit in kg; may be left empty and added later.
+    pub net_weight_kg: String,
+    /// Country of origin (ISO code); the summary offers KR, which the seller may change.
+    pub origin_country: String,
 }
 
 /// How to read a file and what to do with it.
@@ -67,6 +73,8 @@ pub struct ImportRequest {
     pub existing: ExistingOrders,
     /// SKUs to add to the catalogue on commit.
     pub new_products: Vec<NewProduct>,
+    /// Weekly customs rates typed or pasted on the summary, stored with the orders.
+    pub rates: Vec<RateDraft>,
 }
 
 /// One order as the summary lists it.
@@ -110,6 +118,22 @@ pub struct UnknownProduct {
     pub suggestions: Vec<HsMatch>,
 }
 
+/// A currency of the file's new orders and the customs rate of this week (the week a
+/// declaration drafted now converts at), recorded or still to enter.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct RateNeed {
+    pub currency: String,
+    /// Sunday to Saturday of the week.
+    #[ts(type = "string")]
+    pub week_start: NaiveDate,
+    #[ts(type = "string")]
+    pub week_end: NaiveDate,
+    /// The recorded rate (won per one unit), when there is one.
+    pub recorded: Option<WeeklyRate>,
+    /// Orders of the file in this currency.
+    pub orders: u32,
+}
+
 /// What committing the file would do: the summary shown before anything is written.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ImportPreview {
@@ -133,6 +157,8 @@ pub struct ImportPreview {
     pub warning_count: u32,
     pub warnings: Vec<RowProblem>,
     pub unknown_products: Vec<UnknownProduct>,
+    /// The foreign currencies of the new orders with this week's customs rate, if recorded.
+    pub rates_needed: Vec<RateNeed>,
     pub buyers_new: u32,
     pub buyers_matched: u32,
     /// Whether the file can be committed (no problems).
@@ -164,6 +190,8 @@ pub struct ImportResult {
     pub kept_declared: u32,
     pub buyers_created: u32,
     pub products_created: u32,
+    /// Weekly customs rates entered on the summary and stored with the orders.
+    pub rates_saved: u32,
 }
 
 /// A column mapping: built in, or saved by the user.
@@ -405,6 +433,7 @@ impl App {
         let mut new_buyers: HashMap<(String, String), ()> = HashMap::new();
         let mut buyers_matched = 0u32;
         let mut unknown: BTreeMap<(String, String), (u32, Decimal, u32)> = BTreeMap::new();
+        let mut currencies: BTreeMap<String, u32> = BTreeMap::new();
         for p in &plan.orders {
             let Some(o) = &p.order else { continue };
             if let Some(b) = planned_buyer(p) {
@@ -437,6 +466,7 @@ impl App {
             match marketplace_ids.get(&o.order_no) {
                 Some(&id) => existing.push((p, o, id)),
                 None => {
+                    *currencies.entry(o.currency.code().to_string()).or_default() += 1;
                     new_count += 1;
                     if new_orders.len() < LISTED {
                         new_orders.push(order_row(p, o));
@@ -523,6 +553,7 @@ impl App {
             warning_count: plan.warnings.len() as u32,
             warnings: plan.warnings.iter().take(LISTED).cloned().collect(),
             unknown_products,
+            rates_needed: self.rates_needed(currencies)?,
             buyers_new: new_buyers.len() as u32,
             buyers_matched,
             can_commit: plan.is_clean() && !plan.orders.is_empty(),
@@ -565,6 +596,7 @@ impl App {
             .into());
         }
         let products = self.new_products(req, &plan)?;
+        let rates = Self::summary_rates(req)?;
         let marketplace_ids = self.store.order_ids_of(&plan.profile.marketplace)?;
         let ids: Vec<i64> = plan
             .orders
@@ -597,6 +629,10 @@ impl App {
                     profile: profile_name.clone(),
                     ..ImportResult::default()
                 };
+                for r in &rates {
+                    w.save_rate(r)?;
+                    result.rates_saved += 1;
+                }
                 for p in &products {
                     let saved = w.save_product(p)?;
                     catalogue.insert(saved.sku.clone(), saved.id);
@@ -688,6 +724,50 @@ impl App {
         result
     }
 
+    /// This week's customs rate of every foreign currency of the new orders.
+    fn rates_needed(&self, currencies: BTreeMap<String, u32>) -> Result<Vec<RateNeed>> {
+        let week = week_start(self.clock.now().date());
+        let rates = self.store.rates()?;
+        Ok(currencies
+            .into_iter()
+            .filter(|(c, _)| c != "KRW")
+            .map(|(currency, orders)| RateNeed {
+                recorded: rates
+                    .iter()
+                    .find(|r| r.week_start == week && r.currency.code() == currency)
+                    .cloned(),
+                currency,
+                week_start: week,
+                week_end: week + Duration::days(6),
+                orders,
+            })
+            .collect())
+    }
+
+    /// The rates typed on the summary, validated before anything is written (problems are
+    /// placed at `rates[i].field`).
+    fn summary_rates(req: &ImportRequest) -> Result<Vec<WeeklyRate>> {
+        let mut problems = Problems::default();
+        let mut out = Vec::new();
+        for (i, draft) in req.rates.iter().enumerate() {
+            if draft.rate.trim().is_empty() {
+                continue;
+            }
+            match draft.validate() {
+                Ok(r) => out.push(r),
+                Err(found) => problems.0.extend(found.into_iter().map(|mut p| {
+                    p.field = p.field.map(|f| format!("rates[{i}].{f}"));
+                    p.with("currency", draft.currency.trim().to_uppercase())
+                })),
+            }
+        }
+        if problems.0.is_empty() {
+            Ok(out)
+        } else {
+            Err(problems)
+        }
+    }
+
     /// The products to add on commit, validated before anything is written.
     fn new_products(&self, req: &ImportRequest, plan: &ImportPlan) -> Result<Vec<Product>> {
         let catalogue = self.store.product_ids_by_sku()?;
@@ -728,6 +808,8 @@ impl App {
                 name_ko: if hangul { name.clone() } else { String::new() },
                 name_en: if hangul { String::new() } else { name },
                 hs_code: np.hs_code.clone(),
+                net_weight_kg: np.net_weight_kg.clone(),
+                origin_country: np.origin_country.clone(),
                 ..ProductDraft::default()
             };
             match draft.validate(0, &self.hs) {

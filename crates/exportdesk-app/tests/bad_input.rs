@@ -2004,6 +2004,7 @@ fn settings_rates_backup_and_import_refuse_bad_input() {
                     sku: "NEW-1".into(),
                     name: "New".into(),
                     hs_code: SQL.into(),
+                    ..Default::default()
                 }];
                 import_commit(
                     a,

@@ -47,7 +47,7 @@ fn generated() -> String {
         exportdesk_app::ExistingOrders, exportdesk_app::NewProduct, exportdesk_app::ImportRequest,
         exportdesk_app::ImportOrderRow, exportdesk_app::ExistingOrder, exportdesk_app::UnknownProduct,
         exportdesk_app::ImportPreview, exportdesk_app::ImportCheck, exportdesk_app::ImportResult,
-        exportdesk_app::ImportProfileInfo, exportdesk_app::ImportProgress,
+        exportdesk_app::ImportProfileInfo, exportdesk_app::ImportProgress, exportdesk_app::RateNeed,
         r::shipment::PackLine, r::shipment::CartonItemDraft, r::shipment::CartonDraft, r::shipment::CartonItem,
         r::shipment::Carton, r::shipment::LinePacking, r::shipment::CartonFigures, r::shipment::PackingCheck,
         r::shipment::ShipmentState, r::shipment::Shipment, r::shipment::AutoPackRequest,

@@ -97,11 +97,13 @@ fn shopify_file_is_summarised_then_committed_whole() {
             sku: "HJ-COAST-IND".into(),
             name: String::new(),
             hs_code: "4823.90".into(),
+            ..Default::default()
         },
         NewProduct {
             sku: "GS-HC-50".into(),
             name: "Ginseng Hand Cream".into(),
             hs_code: String::new(),
+            ..Default::default()
         },
     ];
     let result = app
@@ -310,6 +312,7 @@ fn a_cancelled_or_failing_commit_leaves_the_database_as_it_was() {
         sku: "CEL-VASE-S".into(),
         name: String::new(),
         hs_code: "12".into(),
+        ..Default::default()
     }];
     let err = app
         .import_commit(&bytes, &req, &mut |_| {}, &never())
@@ -415,4 +418,103 @@ fn unreadable_files_say_what_to_do() {
         );
     }
     assert_eq!(fingerprint(&app), before);
+}
+
+/// The summary asks for what the declaration will need: each new product's net weight and
+/// origin (KR offered) and this week's customs rate of every foreign currency of the file,
+/// pasted as the KCS table shows it. All of it is stored with the orders, in one transaction:
+/// a bad rate stores nothing, and a declaration drafted next needs no detour.
+#[test]
+fn summary_rates_weights_and_origin_are_stored_with_the_orders() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = shop(dir.path());
+    let bytes = fixture("shopify_orders_export.csv");
+    let preview = check(&app, &bytes, &request("orders_export.csv"));
+    let usd = preview
+        .rates_needed
+        .iter()
+        .find(|n| n.currency == "USD")
+        .expect("the file's orders are in USD");
+    assert_eq!(
+        usd.week_start.to_string(),
+        "2026-11-22",
+        "the week of today"
+    );
+    assert_eq!(usd.week_end.to_string(), "2026-11-28");
+    assert!(usd.recorded.is_none());
+    assert_eq!(usd.orders, preview.new_count);
+
+    let mut req = request("orders_export.csv");
+    req.new_products = preview
+        .unknown_products
+        .iter()
+        .map(|p| NewProduct {
+            sku: p.sku.clone(),
+            hs_code: "4823.90".into(),
+            net_weight_kg: "0.12".into(),
+            origin_country: "KR".into(),
+            ..Default::default()
+        })
+        .collect();
+    // A rate pasted from the wrong row of the table: nothing is stored, the message says which.
+    req.rates = vec![exportdesk_rules::rates::RateDraft {
+        date: usd.week_start.to_string(),
+        currency: "USD".into(),
+        rate: "유로 EUR 1,723.42".into(),
+        per: Some("1".into()),
+        source: None,
+    }];
+    let before = fingerprint(&app);
+    let err = app
+        .import_commit(&bytes, &req, &mut |_| {}, &never())
+        .unwrap_err();
+    assert_eq!(err.0[0].code, "rate.paste_other_currency");
+    assert_eq!(err.0[0].field.as_deref(), Some("rates[0].rate"));
+    assert!(
+        err.0[0].message_ko.contains("USD"),
+        "{}",
+        err.0[0].message_ko
+    );
+    assert_eq!(fingerprint(&app), before, "nothing stored");
+    assert!(app.rates().unwrap().is_empty());
+
+    req.rates[0].rate = "미국 USD 1,450.30".into();
+    let result = app
+        .import_commit(&bytes, &req, &mut |_| {}, &never())
+        .unwrap();
+    assert_eq!(result.rates_saved, 1);
+    let rates = app.rates().unwrap();
+    assert_eq!(rates.len(), 1);
+    assert_eq!(rates[0].krw_per_unit.to_string(), "1450.3");
+    let again = check(&app, &bytes, &request("orders_export.csv"));
+    assert!(
+        again.rates_needed.is_empty(),
+        "no new orders, no rate asked"
+    );
+
+    let products = app.products("").unwrap();
+    assert!(!products.is_empty());
+    for p in &products {
+        assert_eq!(
+            p.product
+                .origin_country
+                .as_ref()
+                .map(|c| c.code().to_string())
+                .as_deref(),
+            Some("KR")
+        );
+        assert_eq!(p.product.net_weight_kg.unwrap().to_string(), "0.12");
+    }
+    // The first declaration drafted from the imported orders converts at the rate just given.
+    let groups = app.propose_groups(None).unwrap();
+    let draft = app
+        .draft_declaration(&DraftRequest {
+            order_ids: groups[0].order_ids.clone(),
+            declared_on: None,
+            freight_insurance: None,
+            non_conforming: false,
+            conditional_reexport: false,
+        })
+        .unwrap();
+    assert_eq!(draft.declaration.rate.to_string(), "1450.3");
 }

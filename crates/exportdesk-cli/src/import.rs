@@ -7,6 +7,7 @@ use exportdesk_app::{
     App, ExistingOrders, ImportCheck, ImportPreview, ImportProgress, ImportRequest, NewProduct,
 };
 use exportdesk_import::{Encoding, MappingRequest, Profile};
+use exportdesk_rules::rates::RateDraft;
 use exportdesk_rules::{Problem, Problems};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
@@ -43,6 +44,16 @@ pub enum ImportCmd {
         /// HS code for a product added with --add-products: SKU=CODE (repeatable)
         #[arg(long = "hs", value_name = "SKU=CODE")]
         hs: Vec<String>,
+        /// Net weight in kg of one unit of a product added with --add-products: SKU=KG (repeatable)
+        #[arg(long = "net-weight", value_name = "SKU=KG")]
+        net_weight: Vec<String>,
+        /// Country of origin of the products added with --add-products (default KR)
+        #[arg(long, value_name = "CC", default_value = "KR")]
+        origin: String,
+        /// This week's customs rate of a currency of the file, stored with the orders:
+        /// CUR=RATE, as the KCS table shows it (e.g. --rate USD=1,450.30 --rate "JPY=100 940.12")
+        #[arg(long = "rate", value_name = "CUR=RATE")]
+        rate: Vec<String>,
         /// Write every row problem to this CSV file
         #[arg(long, value_name = "PATH")]
         errors: Option<PathBuf>,
@@ -120,6 +131,9 @@ pub fn run(app: &mut App, cmd: ImportCmd, out: &Out) -> Result<(), Problems> {
             update,
             add_products,
             hs,
+            net_weight,
+            origin,
+            rate,
             errors,
             progress: show,
         } => {
@@ -139,6 +153,7 @@ pub fn run(app: &mut App, cmd: ImportCmd, out: &Out) -> Result<(), Problems> {
                     ExistingOrders::Skip
                 },
                 new_products: Vec::new(),
+                rates: Vec::new(),
             };
             let cancel = AtomicBool::new(false);
             let preview = match app.import_check(&bytes, &req, &mut progress(show), &cancel)? {
@@ -167,8 +182,9 @@ pub fn run(app: &mut App, cmd: ImportCmd, out: &Out) -> Result<(), Problems> {
                 }
             }
             if add_products {
-                req.new_products = new_products(&preview, &hs)?;
+                req.new_products = new_products(&preview, &hs, &net_weight, &origin)?;
             }
+            req.rates = rates(&preview, &rate)?;
             if dry_run || !preview.can_commit {
                 out.print(&preview, |p| summary(p, out));
                 if !preview.can_commit {
@@ -180,12 +196,12 @@ pub fn run(app: &mut App, cmd: ImportCmd, out: &Out) -> Result<(), Problems> {
             out.print(&result, |r| {
                 out.ko_en(
                     &format!(
-                        "{}: 새 주문 {}건, 갱신 {}건, 건너뜀 {}건, 변경 없음 {}건, 신고된 주문 유지 {}건, 새 구매자 {}명, 새 상품 {}개",
-                        r.file_name, r.created, r.updated, r.skipped, r.unchanged, r.kept_declared, r.buyers_created, r.products_created
+                        "{}: 새 주문 {}건, 갱신 {}건, 건너뜀 {}건, 변경 없음 {}건, 신고된 주문 유지 {}건, 새 구매자 {}명, 새 상품 {}개, 환율 {}건",
+                        r.file_name, r.created, r.updated, r.skipped, r.unchanged, r.kept_declared, r.buyers_created, r.products_created, r.rates_saved
                     ),
                     &format!(
-                        "{}: {} new orders, {} updated, {} skipped, {} unchanged, {} kept (on a declaration), {} new buyers, {} new products",
-                        r.file_name, r.created, r.updated, r.skipped, r.unchanged, r.kept_declared, r.buyers_created, r.products_created
+                        "{}: {} new orders, {} updated, {} skipped, {} unchanged, {} kept (on a declaration), {} new buyers, {} new products, {} rates",
+                        r.file_name, r.created, r.updated, r.skipped, r.unchanged, r.kept_declared, r.buyers_created, r.products_created, r.rates_saved
                     ),
                 )
             });
@@ -225,23 +241,76 @@ pub fn run(app: &mut App, cmd: ImportCmd, out: &Out) -> Result<(), Problems> {
     Ok(())
 }
 
-/// Every SKU the catalogue lacks, with the HS codes given as `SKU=CODE`.
-fn new_products(preview: &ImportPreview, hs: &[String]) -> Result<Vec<NewProduct>, Problems> {
-    let mut codes = std::collections::HashMap::new();
-    for (i, pair) in hs.iter().enumerate() {
-        let Some((sku, code)) = pair.split_once('=') else {
+/// `KEY=VALUE` pairs of a repeatable option, keys as written.
+fn pairs(
+    option: &str,
+    example: &str,
+    values: &[String],
+) -> Result<std::collections::HashMap<String, String>, Problems> {
+    let mut out = std::collections::HashMap::new();
+    for (i, pair) in values.iter().enumerate() {
+        let Some((key, value)) = pair.split_once('=') else {
             return Err(Problem::new(
-                "import.hs_arg",
-                format!(
-                    "--hs '{pair}'은(는) SKU=HS코드 모양이어야 합니다 (예: --hs GS-HC-50=3304.99)."
-                ),
-                format!("--hs '{pair}' must look like SKU=CODE (e.g. --hs GS-HC-50=3304.99)."),
+                "import.pair_arg",
+                format!("--{option} '{pair}'은(는) {example} 모양이어야 합니다."),
+                format!("--{option} '{pair}' must look like {example}."),
             )
-            .at(format!("hs[{i}]"))
+            .at(format!("{option}[{i}]"))
+            .with("option", option)
             .into());
         };
-        codes.insert(sku.trim().to_string(), code.trim().to_string());
+        out.insert(key.trim().to_string(), value.trim().to_string());
     }
+    Ok(out)
+}
+
+/// The rates given as `CUR=RATE` for this week, one per currency of the file.
+fn rates(preview: &ImportPreview, given: &[String]) -> Result<Vec<RateDraft>, Problems> {
+    let given = pairs("rate", "USD=1,450.30", given)?;
+    let mut out = Vec::new();
+    for (cur, rate) in given {
+        let cur = cur.to_uppercase();
+        let Some(need) = preview.rates_needed.iter().find(|n| n.currency == cur) else {
+            let known: Vec<&str> = preview
+                .rates_needed
+                .iter()
+                .map(|n| n.currency.as_str())
+                .collect();
+            return Err(Problem::new(
+                "import.rate_not_in_file",
+                format!(
+                    "이 파일의 새 주문에는 {cur} 통화가 없습니다 (있는 외화: {}).",
+                    known.join(", ")
+                ),
+                format!(
+                    "No new order of this file is in {cur} (foreign currencies: {}).",
+                    known.join(", ")
+                ),
+            )
+            .with("currency", &cur)
+            .into());
+        };
+        out.push(RateDraft {
+            date: need.week_start.to_string(),
+            per: Some(if cur == "JPY" { "100" } else { "1" }.to_string()),
+            currency: cur,
+            rate,
+            source: Some("주문 가져오기에서 입력 / entered at import".to_string()),
+        });
+    }
+    Ok(out)
+}
+
+/// Every SKU the catalogue lacks, with the HS codes given as `SKU=CODE`, net weights as
+/// `SKU=KG` and one country of origin.
+fn new_products(
+    preview: &ImportPreview,
+    hs: &[String],
+    net_weight: &[String],
+    origin: &str,
+) -> Result<Vec<NewProduct>, Problems> {
+    let codes = pairs("hs", "SKU=HS코드 / SKU=CODE (GS-HC-50=3304.99)", hs)?;
+    let weights = pairs("net-weight", "SKU=KG (GS-HC-50=0.12)", net_weight)?;
     Ok(preview
         .unknown_products
         .iter()
@@ -250,6 +319,8 @@ fn new_products(preview: &ImportPreview, hs: &[String]) -> Result<Vec<NewProduct
             sku: p.sku.clone(),
             name: String::new(),
             hs_code: codes.get(&p.sku).cloned().unwrap_or_default(),
+            net_weight_kg: weights.get(&p.sku).cloned().unwrap_or_default(),
+            origin_country: origin.trim().to_string(),
         })
         .collect())
 }
@@ -329,6 +400,24 @@ fn summary(p: &ImportPreview, out: &Out) -> String {
             ]);
         }
         s.push_str(&t.render());
+    }
+    let missing: Vec<&exportdesk_app::RateNeed> = p
+        .rates_needed
+        .iter()
+        .filter(|n| n.recorded.is_none())
+        .collect();
+    if let Some(first) = missing.first() {
+        let list: Vec<&str> = missing.iter().map(|n| n.currency.as_str()).collect();
+        s.push_str(&out.ko_en(
+            &format!(
+                "\n이번 주({} ~ {}) 과세환율이 없는 통화: {} — 신고서를 만들려면 --rate {}=환율 로 함께 입력하세요 (관세청 UNI-PASS 주간 고시 환율).\n",
+                first.week_start, first.week_end, list.join(", "), first.currency
+            ),
+            &format!(
+                "\nNo customs rate for this week ({} to {}) in: {} — add --rate {}=RATE to store it with the orders (the KCS weekly rate on UNI-PASS).\n",
+                first.week_start, first.week_end, list.join(", "), first.currency
+            ),
+        ));
     }
     s
 }

@@ -9,6 +9,7 @@ use crate::problem::Problem;
 use chrono::{Datelike, Duration, NaiveDate};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use std::str::FromStr;
 use ts_rs::TS;
 
 /// The Sunday that starts the customs-rate week of `date`.
@@ -91,9 +92,10 @@ impl RateDraft {
                 .at("currency"),
             );
         }
-        let rate = crate::money::parse_amount(&self.rate, "rate")
+        let pasted = parse_pasted_rate(&self.rate, currency)
             .map_err(|p| problems.push(p))
             .ok();
+        let rate = pasted.map(|(r, _)| r);
         if let Some(r) = rate {
             if r <= Decimal::ZERO {
                 problems.push(
@@ -106,7 +108,10 @@ impl RateDraft {
                 );
             }
         }
-        let per = match self.per.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        // A unit pasted with the rate ("JPY 100 940.12") wins over the form's choice.
+        let pasted_per = pasted.and_then(|(_, per)| per).map(|p| p.to_string());
+        let per_text = pasted_per.as_deref().or(self.per.as_deref());
+        let per = match per_text.map(str::trim).filter(|s| !s.is_empty()) {
             None => Some(Decimal::ONE),
             Some(p) => match crate::money::parse_amount(p, "per") {
                 Ok(v) if v > Decimal::ZERO => Some(v),
@@ -159,6 +164,113 @@ impl RateDraft {
                 .filter(|s| !s.trim().is_empty())
                 .unwrap_or_else(|| "직접 입력 / entered by hand".to_string()),
         })
+    }
+}
+
+/// Read a rate as a person types it or pastes it from the KCS weekly rate table: `1450.30`,
+/// `1,450.30`, `USD 1,450.30`, `미국 USD 1,450.30`, `USD1,450.30`, a row of tab-separated
+/// cells, or `JPY 100 940.12` / `일본 JPY(100) 940.12` where the first number is the quotation
+/// unit. Country names and `원`/`KRW` are skipped; a change from last week written with a sign or
+/// an arrow (`▼ -30.18`, `(+2.51)`) is left out. Returns the rate and the unit if one was given.
+/// A currency code other than `expected` is refused: it is the wrong row of the table.
+pub fn parse_pasted_rate(
+    input: &str,
+    expected: Option<Currency>,
+) -> Result<(Decimal, Option<Decimal>), Problem> {
+    let text = input.trim();
+    if text.is_empty() {
+        return Err(
+            Problem::new("amount.empty", "환율을 입력하세요.", "Enter the rate.").at("rate"),
+        );
+    }
+    // A plain number, typed: taken as it is (its sign too, so that -1 is refused as negative).
+    if let Ok(v) = Decimal::from_str(&text.replace([',', ' '], "")) {
+        return Ok((v, None));
+    }
+    // Split letters from digits ("USD1,450.30"), and cells on spaces, tabs and brackets.
+    let mut spaced = String::with_capacity(text.len() + 8);
+    let mut prev: Option<char> = None;
+    for c in text.chars() {
+        let boundary = matches!(prev, Some(p) if p.is_ascii_alphabetic() != c.is_ascii_alphabetic()
+            && (p.is_ascii_digit() || c.is_ascii_digit()));
+        if boundary {
+            spaced.push(' ');
+        }
+        spaced.push(
+            if matches!(c, '(' | ')' | '[' | ']' | '\t' | ':' | '/' | '|') {
+                ' '
+            } else {
+                c
+            },
+        );
+        prev = Some(c);
+    }
+    let mut numbers: Vec<Decimal> = Vec::new();
+    let mut skip_next_number = false;
+    for token in spaced.split_whitespace() {
+        // A change from last week: an arrow or sign alone marks the next number, one glued
+        // to its number ("-30.18", "▲0.08") is that number.
+        if token.starts_with(['▲', '▼', '△', '▽', '-', '+']) {
+            skip_next_number = token.chars().count() == 1;
+            continue;
+        }
+        let first = token.chars().next().unwrap_or(' ');
+        if first.is_ascii_digit() || (first == '.' && token.len() > 1) {
+            let cleaned: String = token.chars().filter(|c| *c != ',').collect();
+            let value = Decimal::from_str(cleaned.trim_end_matches('원')).map_err(|_| {
+                Problem::new(
+                    "rate.paste_unreadable",
+                    format!(
+                        "'{token}'은(는) 환율로 읽을 수 없습니다. 1,450.30처럼 숫자로 입력하세요."
+                    ),
+                    format!("'{token}' cannot be read as a rate; enter a number such as 1,450.30."),
+                )
+                .at("rate")
+                .with("value", token)
+            })?;
+            if skip_next_number {
+                skip_next_number = false;
+            } else {
+                numbers.push(value);
+            }
+            continue;
+        }
+        let upper = token.to_ascii_uppercase();
+        let is_code = token.len() == 3 && token.chars().all(|c| c.is_ascii_alphabetic());
+        if is_code && upper != "KRW" {
+            if let (Some(want), Ok(found)) = (expected, Currency::parse(&upper)) {
+                if found != want {
+                    return Err(Problem::new(
+                        "rate.paste_other_currency",
+                        format!("붙여넣은 값은 {found} 환율입니다. {want} 행의 환율을 붙여넣으세요."),
+                        format!("The pasted value is the {found} rate; paste the rate of the {want} row."),
+                    )
+                    .at("rate")
+                    .with("currency", found)
+                    .with("expected", want));
+                }
+            }
+        }
+    }
+    match numbers.as_slice() {
+        [rate] => Ok((*rate, None)),
+        [unit, rate] if *unit == Decimal::ONE || *unit == Decimal::ONE_HUNDRED => {
+            Ok((*rate, Some(*unit)))
+        }
+        [] => Err(Problem::new(
+            "amount.invalid",
+            format!("'{text}'에서 환율 숫자를 찾지 못했습니다. 1,450.30처럼 숫자로 입력하세요."),
+            format!("No rate found in '{text}'; enter a number such as 1,450.30."),
+        )
+        .at("rate")
+        .with("value", text)),
+        _ => Err(Problem::new(
+            "rate.paste_ambiguous",
+            format!("'{text}'에 숫자가 여러 개 있어 어느 것이 환율인지 알 수 없습니다. 그 주의 환율 하나만 입력하세요."),
+            format!("'{text}' holds several numbers, so the rate is unclear; enter only the week's rate."),
+        )
+        .at("rate")
+        .with("value", text)),
     }
 }
 
@@ -407,5 +519,60 @@ mod tests {
             "date.invalid"
         );
         assert_eq!(parse_date("", "d").unwrap_err().code, "date.empty");
+    }
+
+    #[test]
+    fn pasted_rates_are_read_as_the_kcs_table_shows_them() {
+        let usd = Some(Currency::parse("USD").unwrap());
+        let jpy = Some(Currency::parse("JPY").unwrap());
+        let d = |s: &str| Decimal::from_str(s).unwrap();
+        for text in [
+            "1450.30",
+            "1,450.30",
+            " USD 1,450.30 ",
+            "미국 USD 1,450.30",
+            "USD1,450.30",
+            "미국\tUSD\t1,450.30",
+            "USD 1,450.30 (▼ -30.18)",
+            "1,450.30원",
+        ] {
+            assert_eq!(
+                parse_pasted_rate(text, usd).unwrap(),
+                (d("1450.30"), None),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            parse_pasted_rate("일본 JPY(100) 940.12", jpy).unwrap(),
+            (d("940.12"), Some(d("100")))
+        );
+        assert_eq!(
+            parse_pasted_rate("JPY 100 940.12", jpy).unwrap().1,
+            Some(d("100"))
+        );
+        let wrong = parse_pasted_rate("EUR 1,723.42", usd).unwrap_err();
+        assert_eq!(wrong.code, "rate.paste_other_currency");
+        assert!(wrong.message_ko.contains("USD 행"), "{}", wrong.message_ko);
+        assert_eq!(
+            parse_pasted_rate("1,450.30 1,480.48", usd)
+                .unwrap_err()
+                .code,
+            "rate.paste_ambiguous"
+        );
+        assert_eq!(
+            parse_pasted_rate("달러", usd).unwrap_err().code,
+            "amount.invalid"
+        );
+        // A pasted unit wins over the form's, and the stored rate is per one unit.
+        let r = RateDraft {
+            date: "2026-11-27".into(),
+            currency: "JPY".into(),
+            rate: "JPY 100 940.12".into(),
+            per: Some("1".into()),
+            source: None,
+        }
+        .validate()
+        .unwrap();
+        assert_eq!(r.krw_per_unit, d("9.4012"));
     }
 }

@@ -39,7 +39,9 @@ export function productDraft(p: Product | null): ProductDraft {
     hs_code: p?.hs_code ?? '',
     unit: p?.unit ?? 'EA',
     net_weight_kg: p?.net_weight_kg ?? '',
-    origin_country: p?.origin_country ?? 'KR',
+    // A new product is offered KR; a stored one shows what is stored (none: "not known yet", as
+    // the product list says), never a default the database does not hold.
+    origin_country: p ? (p.origin_country ?? '') : 'KR',
     brand: p?.brand ?? '',
     model_spec: p?.model_spec ?? '',
     needs_permit: p?.needs_permit ?? false,

@@ -128,3 +128,13 @@ describe('won', () => {
     expect(formatWon(null)).toBe('—');
   });
 });
+
+describe('formatRate', () => {
+  it('shows a rate as KCS quotes it, two decimals at least', async () => {
+    const { formatRate } = await import('./format');
+    expect(formatRate('1450.3')).toBe('1,450.30');
+    expect(formatRate('1450')).toBe('1,450.00');
+    expect(formatRate('9.4012')).toBe('9.4012');
+    expect(formatRate(null)).toBe('—');
+  });
+});

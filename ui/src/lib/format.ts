@@ -74,6 +74,15 @@ export function formatNumber(value: string | number | null | undefined): string 
   return groupThousands(String(value));
 }
 
+/**
+ * A customs rate as KCS quotes it and the seller typed it: separators and at least two
+ * decimals (`1450.3` → `1,450.30`); more decimals are kept (`9.4012` stays `9.4012`).
+ */
+export function formatRate(value: string | number | null | undefined): string {
+  if (value === null || value === undefined || value === '') return DASH;
+  return groupThousands(fixDecimals(String(value), 2));
+}
+
 /** `USD 1,234.50`, `KRW 1,500,000`. */
 export function formatMoney(amount: string | number | null | undefined, currency: string): string {
   if (amount === null || amount === undefined || amount === '') return DASH;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   bestSuggestions, buildProfile, buildRequest, choicesFromProfile, FIELD_GROUPS, FIELD_LABELS, FIELDS, fieldsOfColumn, findProfile,
-  initialChoices, initialProductChoices, isCancelled, isEssentialField, isImportable, newProductsFrom,
-  productProblems, progressPercent, unmetEssentials, updatableCount, type MappingChoices,
+  initialChoices, initialProductChoices, initialRateChoices, isCancelled, isEssentialField, isImportable, newProductsFrom,
+  productProblems, progressPercent, rateProblems, ratesFrom, unmetEssentials, updatableCount, type MappingChoices,
 } from './importing';
 import type {
-  ExistingOrder, HsMatch, ImportPreview, MappingRequest, Problem, Profile, UnknownProduct,
+  ExistingOrder, HsMatch, ImportPreview, MappingRequest, Problem, Profile, RateNeed, UnknownProduct,
 } from './types.gen';
 
 function problem(code: string, field: string | null = null): Problem {
@@ -174,6 +174,28 @@ describe('unmetEssentials', () => {
   });
 });
 
+describe('rates asked on the summary', () => {
+  const need = (currency: string, recorded = false): RateNeed => ({
+    currency, week_start: '2026-11-22', week_end: '2026-11-28', orders: 2,
+    recorded: recorded ? { week_start: '2026-11-22', currency, krw_per_unit: '1450.3', source: 'KCS' } : null,
+  });
+
+  it('asks only for the rates not recorded, the yen per 100', () => {
+    const c = initialRateChoices([need('USD', true), need('EUR'), need('JPY')]);
+    expect(c).toEqual([{ currency: 'EUR', rate: '', per: '1' }, { currency: 'JPY', rate: '', per: '100' }]);
+  });
+
+  it('sends typed rates for their week and puts problems back on their currency', () => {
+    const needs = [need('EUR'), need('JPY')];
+    const c = initialRateChoices(needs);
+    c[1].rate = ' 일본 JPY 100 940.12 ';
+    const sent = ratesFrom(needs, c);
+    expect(sent).toEqual([{ date: '2026-11-22', currency: 'JPY', rate: '일본 JPY 100 940.12', per: '100', source: null }]);
+    const found = rateProblems([problem('rate.paste_other_currency', 'rates[0].rate'), problem('x', 'new_products[0].sku')], sent);
+    expect(Object.keys(found)).toEqual(['JPY']);
+  });
+});
+
 describe('products to add', () => {
   it('adds products with a SKU by default and never one without', () => {
     const list = [unknown('A-1'), unknown('', 'Gift'), unknown('B-2')];
@@ -181,10 +203,12 @@ describe('products to add', () => {
     expect(c.map((x) => x.add)).toEqual([true, false, true]);
     c[1].add = true; // the UI cannot tick it, but even so it is left out
     c[2].hs_code = '3304.99-1000';
+    c[2].net_weight_kg = ' 0.12 ';
+    c[2].origin_country = 'CN';
     const { products, index } = newProductsFrom(list, c);
     expect(products).toEqual([
-      { sku: 'A-1', name: '', hs_code: '' },
-      { sku: 'B-2', name: '', hs_code: '3304991000' },
+      { sku: 'A-1', name: '', hs_code: '', net_weight_kg: '', origin_country: 'KR' },
+      { sku: 'B-2', name: '', hs_code: '3304991000', net_weight_kg: '0.12', origin_country: 'CN' },
     ]);
     expect(index).toEqual([0, 2]);
   });
@@ -203,7 +227,7 @@ describe('requests', () => {
   it('sends the mapping instead of the profile when there is one', () => {
     const m = buildProfile('직접 연결', choices());
     expect(buildRequest({ file_name: 'a.csv', profile: 'shopify', mapping: m, encoding: null }, 'update')).toEqual({
-      file_name: 'a.csv', profile: null, mapping: m, encoding: null, sheet: null, existing: 'update', new_products: [],
+      file_name: 'a.csv', profile: null, mapping: m, encoding: null, sheet: null, existing: 'update', new_products: [], rates: [],
     });
     expect(buildRequest({ file_name: 'a.csv', profile: 'shopify', mapping: null, encoding: 'cp949' })).toMatchObject({
       profile: 'shopify', mapping: null, encoding: 'cp949', existing: 'skip',

@@ -4,7 +4,7 @@
 import type { MessageKey } from './i18n';
 import type {
   DateOrder, DecimalStyle, Encoding, ExistingOrders, Field, ImportPreview, ImportProfileInfo, ImportRequest,
-  MappingRequest, MappingSuggestion, NewProduct, Problem, Profile, ShippingRule, UnknownProduct,
+  MappingRequest, MappingSuggestion, NewProduct, Problem, Profile, RateDraft, RateNeed, ShippingRule, UnknownProduct,
 } from './types.gen';
 
 /** Every field, in the order the Rust side lists them. */
@@ -223,11 +223,18 @@ export function fieldsOfColumn(choices: MappingChoices, header: string): Field[]
 export interface ProductChoice {
   add: boolean;
   hs_code: string;
+  /** Net weight of one unit in kg, as typed. */
+  net_weight_kg: string;
+  /** ISO country of origin; KR is offered and shown, the seller changes it if it is wrong. */
+  origin_country: string;
 }
+
+/** The origin the summary offers for a new product: most small shops sell goods made in Korea. */
+export const DEFAULT_ORIGIN = 'KR';
 
 /** Add every product that has a SKU (one without cannot become a catalogue product). */
 export function initialProductChoices(list: UnknownProduct[]): ProductChoice[] {
-  return list.map((p) => ({ add: p.sku.trim() !== '', hs_code: '' }));
+  return list.map((p) => ({ add: p.sku.trim() !== '', hs_code: '', net_weight_kg: '', origin_country: DEFAULT_ORIGIN }));
 }
 
 /**
@@ -243,7 +250,13 @@ export function newProductsFrom(
   list.forEach((p, i) => {
     const c = choices[i];
     if (!c?.add || p.sku.trim() === '') return;
-    products.push({ sku: p.sku, name: '', hs_code: c.hs_code.replace(/[.\-\s]/g, '') });
+    products.push({
+      sku: p.sku,
+      name: '',
+      hs_code: c.hs_code.replace(/[.\-\s]/g, ''),
+      net_weight_kg: c.net_weight_kg.trim(),
+      origin_country: c.origin_country,
+    });
     index.push(i);
   });
   return { products, index };
@@ -262,6 +275,43 @@ export function productProblems(problems: Problem[], index: number[]): Record<nu
   return out;
 }
 
+/** This week's rate of one currency of the file, as typed or pasted on the summary. */
+export interface RateChoice {
+  currency: string;
+  rate: string;
+  /** 1, or 100 for the yen, which KCS quotes per 100 yen. */
+  per: string;
+}
+
+/** One empty rate per currency the file needs and the app has not recorded for this week. */
+export function initialRateChoices(needs: RateNeed[]): RateChoice[] {
+  return needs
+    .filter((n) => !n.recorded)
+    .map((n) => ({ currency: n.currency, rate: '', per: n.currency === 'JPY' ? '100' : '1' }));
+}
+
+/** The typed rates as drafts for the week they belong to (empty ones are left out). */
+export function ratesFrom(needs: RateNeed[], choices: RateChoice[]): RateDraft[] {
+  const out: RateDraft[] = [];
+  for (const c of choices) {
+    const need = needs.find((n) => n.currency === c.currency);
+    if (!need || c.rate.trim() === '') continue;
+    out.push({ date: need.week_start, currency: c.currency, rate: c.rate.trim(), per: c.per, source: null });
+  }
+  return out;
+}
+
+/** Problems of `rates[i].…`, keyed by the currency of the rate that was sent as `rates[i]`. */
+export function rateProblems(problems: Problem[], sent: RateDraft[]): Record<string, Problem[]> {
+  const out: Record<string, Problem[]> = {};
+  for (const p of problems) {
+    const m = /^rates\[(\d+)\]/.exec(p.field ?? '');
+    const currency = m ? sent[Number(m[1])]?.currency : undefined;
+    if (currency) (out[currency] ??= []).push(p);
+  }
+  return out;
+}
+
 /** How to read the file: what the choose and mapping steps decided. */
 export interface ReadSettings {
   file_name: string;
@@ -270,7 +320,12 @@ export interface ReadSettings {
   encoding: Encoding | null;
 }
 
-export function buildRequest(read: ReadSettings, existing: ExistingOrders = 'skip', newProducts: NewProduct[] = []): ImportRequest {
+export function buildRequest(
+  read: ReadSettings,
+  existing: ExistingOrders = 'skip',
+  newProducts: NewProduct[] = [],
+  rates: RateDraft[] = [],
+): ImportRequest {
   return {
     file_name: read.file_name,
     profile: read.mapping ? null : read.profile,
@@ -279,6 +334,7 @@ export function buildRequest(read: ReadSettings, existing: ExistingOrders = 'ski
     sheet: null,
     existing,
     new_products: newProducts,
+    rates,
   };
 }
 

@@ -658,7 +658,15 @@ name: string,
 /**
  * The HS code chosen with the finder; may be left empty and added later.
  */
-hs_code: string, };
+hs_code: string, 
+/**
+ * Net weight of one unit in kg; may be left empty and added later.
+ */
+net_weight_kg: string, 
+/**
+ * Country of origin (ISO code); the summary offers KR, which the seller may change.
+ */
+origin_country: string, };
 
 export type ImportRequest = { 
 /**
@@ -688,7 +696,11 @@ existing: ExistingOrders,
 /**
  * SKUs to add to the catalogue on commit.
  */
-new_products: Array<NewProduct>, };
+new_products: Array<NewProduct>, 
+/**
+ * Weekly customs rates typed or pasted on the summary, stored with the orders.
+ */
+rates: Array<RateDraft>, };
 
 export type ImportOrderRow = { order_no: string, order_date: string, buyer: string, destination_country: string, currency: string, goods_total: string, lines: number, 
 /**
@@ -740,7 +752,11 @@ existing: Array<ExistingOrder>, problem_count: number,
 /**
  * The first problems (up to [`LISTED`]); the problems CSV has them all.
  */
-row_problems: Array<RowProblem>, warning_count: number, warnings: Array<RowProblem>, unknown_products: Array<UnknownProduct>, buyers_new: number, buyers_matched: number, 
+row_problems: Array<RowProblem>, warning_count: number, warnings: Array<RowProblem>, unknown_products: Array<UnknownProduct>, 
+/**
+ * The foreign currencies of the new orders with this week's customs rate, if recorded.
+ */
+rates_needed: Array<RateNeed>, buyers_new: number, buyers_matched: number, 
 /**
  * Whether the file can be committed (no problems).
  */
@@ -760,11 +776,29 @@ unchanged: number,
 /**
  * Recorded orders on a declaration, kept as declared.
  */
-kept_declared: number, buyers_created: number, products_created: number, };
+kept_declared: number, buyers_created: number, products_created: number, 
+/**
+ * Weekly customs rates entered on the summary and stored with the orders.
+ */
+rates_saved: number, };
 
 export type ImportProfileInfo = { profile: Profile, builtin: boolean, };
 
 export type ImportProgress = { phase: string, done: number, total: number, };
+
+export type RateNeed = { currency: string, 
+/**
+ * Sunday to Saturday of the week.
+ */
+week_start: string, week_end: string, 
+/**
+ * The recorded rate (won per one unit), when there is one.
+ */
+recorded: WeeklyRate | null, 
+/**
+ * Orders of the file in this currency.
+ */
+orders: number, };
 
 export type PackLine = { declaration_id: number, line_no: number, 
 /**
