@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(build-essential pkg-config libwebkit2gtk-4.1-dev libdbus-1-dev libssl-dev xvfb xauth
-          webkit2gtk-driver fonts-nanum poppler-utils sqlite3 curl strace)
+          webkit2gtk-driver fonts-nanum poppler-utils sqlite3 curl strace x11-apps)
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
 

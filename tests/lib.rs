@@ -117,6 +117,15 @@ pub fn is_outside(line: &str) -> bool {
     false
 }
 
+/// How the window renders under test.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rendering {
+    /// WebKit's accelerated compositing (`WEBKIT_DISABLE_COMPOSITING_MODE=0`).
+    Composited,
+    /// The app's default, on the CPU, as users get it: every test unless it asks otherwise.
+    AsShipped,
+}
+
 struct DriverProcess(Child);
 
 impl Drop for DriverProcess {
@@ -136,6 +145,7 @@ pub struct Session {
     /// Ended first when the session is dropped, so that the trace is complete when checked.
     driver: Option<DriverProcess>,
     net: NetTrace,
+    rendering: Rendering,
     /// One window at a time: two apps starting together under one Xvfb on two cores made
     /// WebKitWebDriver's session start hang now and then.
     _window: tokio::sync::MutexGuard<'static, ()>,
@@ -201,8 +211,24 @@ return out;
 "#;
 
 impl Session {
-    /// Start the app on the database `db`, with the app's clock fixed at `today`.
+    /// Start the app on the database `db`, with the app's clock fixed at `today`, rendering as
+    /// users get it (on the CPU); `EXPORTDESK_E2E_RENDERING=composited` drives every test in
+    /// the composited mode instead.
     pub async fn launch(db: &Path, today: &str) -> Session {
+        let rendering = match std::env::var("EXPORTDESK_E2E_RENDERING").as_deref() {
+            Ok("composited") => Rendering::Composited,
+            _ => Rendering::AsShipped,
+        };
+        Self::launch_with(db, today, rendering).await
+    }
+
+    /// Start the app with WebKit's accelerated compositing, the mode some GPUs give users who
+    /// turn it back on (`WEBKIT_DISABLE_COMPOSITING_MODE=0`).
+    pub async fn launch_composited(db: &Path, today: &str) -> Session {
+        Self::launch_with(db, today, Rendering::Composited).await
+    }
+
+    pub async fn launch_with(db: &Path, today: &str, rendering: Rendering) -> Session {
         assert!(
             std::env::var_os("DISPLAY").is_some(),
             "the end-to-end tests need a display: run them under xvfb-run (see README)"
@@ -212,7 +238,7 @@ impl Session {
         // A session start that hangs (the app not coming up) is retried with a fresh driver
         // rather than blocking the suite.
         for attempt in 1..=3 {
-            let (driver, port) = Self::start_driver(db, today).await;
+            let (driver, port) = Self::start_driver(db, today, rendering).await;
             let mut caps = serde_json::Map::new();
             caps.insert(
                 "webkitgtk:browserOptions".into(),
@@ -227,6 +253,7 @@ impl Session {
                         client,
                         driver: Some(driver),
                         net,
+                        rendering,
                         _window: window,
                     }
                 }
@@ -238,16 +265,22 @@ impl Session {
         panic!("no WebDriver session with the app after 3 attempts");
     }
 
-    async fn start_driver(db: &Path, today: &str) -> (DriverProcess, u16) {
+    async fn start_driver(db: &Path, today: &str, rendering: Rendering) -> (DriverProcess, u16) {
         let port = free_port();
-        let child = Command::new("WebKitWebDriver")
+        let mut command = Command::new("WebKitWebDriver");
+        command
             .arg(format!("--port={port}"))
             .arg("--host=127.0.0.1")
-            .env("TAURI_WEBVIEW_AUTOMATION", "true")
-            // The app renders on the CPU by default; under WebDriver that mode made a command
-            // hang for good after the onboarding's step change (the window itself repainted —
-            // checked with an X screenshot), so the tests drive the composited mode.
-            .env("WEBKIT_DISABLE_COMPOSITING_MODE", "0")
+            .env("TAURI_WEBVIEW_AUTOMATION", "true");
+        match rendering {
+            Rendering::Composited => {
+                command.env("WEBKIT_DISABLE_COMPOSITING_MODE", "0");
+            }
+            Rendering::AsShipped => {
+                command.env_remove("WEBKIT_DISABLE_COMPOSITING_MODE");
+            }
+        }
+        let child = command
             .env("EXPORTDESK_DB", db)
             .env("EXPORTDESK_TODAY", today)
             .stdout(Stdio::null())
@@ -427,6 +460,11 @@ impl Session {
     }
 
     /// Save a screenshot under `target/e2e-screenshots/NAME.png`.
+    ///
+    /// Composited, it is WebKit's own snapshot of the page. As shipped (CPU rendering) it is a
+    /// capture of the X display, what a person sees: WebKitWebDriver's snapshot hung for good
+    /// in that mode once a screen had changed under it (the page kept answering scripts, the
+    /// snapshot never came back and every later command waited behind it).
     pub async fn screenshot(&self, name: &str) -> PathBuf {
         // Let the webview paint what the DOM already shows (two animation frames), then capture.
         let _ = self
@@ -434,7 +472,10 @@ impl Session {
             .execute_async("const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));", vec![])
             .await;
         tokio::time::sleep(Duration::from_millis(250)).await;
-        let png = self.client.screenshot().await.unwrap();
+        let png = match self.rendering {
+            Rendering::Composited => self.client.screenshot().await.unwrap(),
+            Rendering::AsShipped => display_png(),
+        };
         let path = screenshot_dir().join(format!("{name}.png"));
         std::fs::write(&path, png).unwrap();
         path
@@ -462,6 +503,58 @@ impl Drop for Session {
             );
         }
     }
+}
+
+/// The X display (`$DISPLAY`, the Xvfb screen) as a PNG: `xwd` (Debian `x11-apps`) dumps the
+/// root window and this converts its 24/32-bit ZPixmap to PNG.
+pub fn display_png() -> Vec<u8> {
+    let out = Command::new("xwd")
+        .args(["-root", "-silent"])
+        .output()
+        .expect("xwd (Debian package x11-apps) is needed for screenshots of the shipped rendering");
+    assert!(
+        out.status.success(),
+        "xwd failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    xwd_to_png(&out.stdout)
+}
+
+/// Convert an XWD dump (ZPixmap, 32 bits per pixel, as Xvfb's 24-bit screens give) to PNG.
+pub fn xwd_to_png(xwd: &[u8]) -> Vec<u8> {
+    let field = |i: usize| u32::from_be_bytes(xwd[i * 4..i * 4 + 4].try_into().unwrap()) as usize;
+    let (header, format, width, height) = (field(0), field(2), field(4), field(5));
+    let (byte_order, bits_per_pixel, bytes_per_line, ncolors) =
+        (field(7), field(11), field(12), field(19));
+    assert_eq!(format, 2, "XWD: only ZPixmap dumps are read");
+    assert_eq!(bits_per_pixel, 32, "XWD: only 32 bits per pixel are read");
+    let (red, green, blue) = (field(14) as u32, field(15) as u32, field(16) as u32);
+    let data = &xwd[header + ncolors * 12..];
+    let shift = |mask: u32| mask.trailing_zeros();
+    let mut rgb = Vec::with_capacity(width * height * 3);
+    for y in 0..height {
+        let row = &data[y * bytes_per_line..];
+        for x in 0..width {
+            let b: [u8; 4] = row[x * 4..x * 4 + 4].try_into().unwrap();
+            let pixel = if byte_order == 0 {
+                u32::from_le_bytes(b)
+            } else {
+                u32::from_be_bytes(b)
+            };
+            for mask in [red, green, blue] {
+                rgb.push(((pixel & mask) >> shift(mask)) as u8);
+            }
+        }
+    }
+    let mut png = Vec::new();
+    {
+        let mut encoder = png::Encoder::new(&mut png, width as u32, height as u32);
+        encoder.set_color(png::ColorType::Rgb);
+        encoder.set_depth(png::BitDepth::Eight);
+        let mut writer = encoder.write_header().unwrap();
+        writer.write_image_data(&rgb).unwrap();
+    }
+    png
 }
 
 /// Count rows of a table in the app's database (read-only, beside the running app).

@@ -88,7 +88,8 @@ async fn first_run_onboarding_restart_and_sample_data() {
 async fn product_with_hs_finder_and_english_ui() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("e2e.sqlite3");
-    let s = Session::launch(&db, TODAY).await;
+    // This one drives the composited mode, so both renderings stay covered.
+    let s = Session::launch_composited(&db, TODAY).await;
     s.fill("seller-name", "하늘공방").await;
     s.fill("seller-representative", "이하늘").await;
     s.fill("seller-business-no", "1248100998").await;

@@ -22,7 +22,7 @@ fn generated() -> String {
         r::Problem, r::problem::Lang, r::Problems,
         r::money::Currency, r::ids::BusinessNo, r::ids::CustomsCode, r::hs::HsCode, r::country::Country,
         r::incoterm::Incoterm,
-        r::country::CountryInfo, r::unit::UnitInfo, r::hs::HsMatch,
+        r::country::CountryInfo, r::unit::UnitInfo, r::hs::HsBasis, r::hs::HsMatch,
         r::rulebook::RuleValue, r::rulebook::PenaltyStep, r::rulebook::Holiday,
         r::rates::WeeklyRate, r::rates::RateDraft, r::money::KrwRounding,
         r::records::SellerDraft, r::records::Seller, r::records::BuyerDraft, r::records::Buyer,

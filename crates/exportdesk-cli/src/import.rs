@@ -16,57 +16,61 @@ use std::sync::atomic::AtomicBool;
 pub enum ImportCmd {
     /// Import an order file (CSV/TSV/XLSX). Shows the summary first with --dry-run; otherwise
     /// stores every order of the file in one transaction, or nothing when a row has a problem.
-    Orders {
-        file: PathBuf,
-        /// A built-in profile (shopify, ebay, amazon, etsy, shopee, qoo10, cafe24) or a saved
-        /// one; detected from the headers when not given
-        #[arg(long)]
-        profile: Option<String>,
-        /// A column mapping as JSON (a profile, e.g. from `import profiles --json`)
-        #[arg(long, value_name = "PATH")]
-        mapping: Option<PathBuf>,
-        /// Read text with this encoding instead of detecting it (utf8, utf8-bom, cp949, shift_jis, utf16le, utf16be)
-        #[arg(long)]
-        encoding: Option<String>,
-        /// The workbook sheet to read (default: the first)
-        #[arg(long)]
-        sheet: Option<String>,
-        /// Show what would be imported; store nothing
-        #[arg(long)]
-        dry_run: bool,
-        /// Replace orders already recorded (same marketplace and order number) with the file's
-        /// version; by default they are skipped. Orders on a declaration are never changed.
-        #[arg(long)]
-        update: bool,
-        /// Add every SKU of the file that is not in the catalogue as a product
-        #[arg(long)]
-        add_products: bool,
-        /// HS code for a product added with --add-products: SKU=CODE (repeatable)
-        #[arg(long = "hs", value_name = "SKU=CODE")]
-        hs: Vec<String>,
-        /// Net weight in kg of one unit of a product added with --add-products: SKU=KG (repeatable)
-        #[arg(long = "net-weight", value_name = "SKU=KG")]
-        net_weight: Vec<String>,
-        /// Country of origin of the products added with --add-products (default KR)
-        #[arg(long, value_name = "CC", default_value = "KR")]
-        origin: String,
-        /// This week's customs rate of a currency of the file, stored with the orders:
-        /// CUR=RATE, as the KCS table shows it (e.g. --rate USD=1,450.30 --rate "JPY=100 940.12")
-        #[arg(long = "rate", value_name = "CUR=RATE")]
-        rate: Vec<String>,
-        /// Write every row problem to this CSV file
-        #[arg(long, value_name = "PATH")]
-        errors: Option<PathBuf>,
-        /// Report progress on standard error
-        #[arg(long)]
-        progress: bool,
-    },
+    Orders(Box<OrdersArgs>),
     /// Built-in and saved column mappings
     Profiles,
     /// Save a column mapping (profile JSON) under its name
     SaveProfile { file: PathBuf },
     /// Delete a saved column mapping
     DeleteProfile { name: String },
+}
+
+/// What `import orders` is told.
+#[derive(clap::Args, Debug)]
+pub struct OrdersArgs {
+    pub file: PathBuf,
+    /// A built-in profile (shopify, ebay, amazon, etsy, shopee, qoo10, cafe24) or a saved
+    /// one; detected from the headers when not given
+    #[arg(long)]
+    pub profile: Option<String>,
+    /// A column mapping as JSON (a profile, e.g. from `import profiles --json`)
+    #[arg(long, value_name = "PATH")]
+    pub mapping: Option<PathBuf>,
+    /// Read text with this encoding instead of detecting it (utf8, utf8-bom, cp949, shift_jis, utf16le, utf16be)
+    #[arg(long)]
+    pub encoding: Option<String>,
+    /// The workbook sheet to read (default: the first)
+    #[arg(long)]
+    pub sheet: Option<String>,
+    /// Show what would be imported; store nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Replace orders already recorded (same marketplace and order number) with the file's
+    /// version; by default they are skipped. Orders on a declaration are never changed.
+    #[arg(long)]
+    pub update: bool,
+    /// Add every SKU of the file that is not in the catalogue as a product
+    #[arg(long)]
+    pub add_products: bool,
+    /// HS code for a product added with --add-products: SKU=CODE (repeatable)
+    #[arg(long = "hs", value_name = "SKU=CODE")]
+    pub hs: Vec<String>,
+    /// Net weight in kg of one unit of a product added with --add-products: SKU=KG (repeatable)
+    #[arg(long = "net-weight", value_name = "SKU=KG")]
+    pub net_weight: Vec<String>,
+    /// Country of origin of the products added with --add-products (default KR)
+    #[arg(long, value_name = "CC", default_value = "KR")]
+    pub origin: String,
+    /// This week's customs rate of a currency of the file, stored with the orders:
+    /// CUR=RATE, as the KCS table shows it (e.g. --rate USD=1,450.30 --rate "JPY=100 940.12")
+    #[arg(long = "rate", value_name = "CUR=RATE")]
+    pub rate: Vec<String>,
+    /// Write every row problem to this CSV file
+    #[arg(long, value_name = "PATH")]
+    pub errors: Option<PathBuf>,
+    /// Report progress on standard error
+    #[arg(long)]
+    pub progress: bool,
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, Problems> {
@@ -121,22 +125,23 @@ fn progress(show: bool) -> impl FnMut(ImportProgress) {
 
 pub fn run(app: &mut App, cmd: ImportCmd, out: &Out) -> Result<(), Problems> {
     match cmd {
-        ImportCmd::Orders {
-            file,
-            profile,
-            mapping,
-            encoding: enc,
-            sheet,
-            dry_run,
-            update,
-            add_products,
-            hs,
-            net_weight,
-            origin,
-            rate,
-            errors,
-            progress: show,
-        } => {
+        ImportCmd::Orders(args) => {
+            let OrdersArgs {
+                file,
+                profile,
+                mapping,
+                encoding: enc,
+                sheet,
+                dry_run,
+                update,
+                add_products,
+                hs,
+                net_weight,
+                origin,
+                rate,
+                errors,
+                progress: show,
+            } = *args;
             let bytes = read(&file)?;
             let mut req = ImportRequest {
                 file_name: file

@@ -23,6 +23,16 @@ interface AppState {
   generation: number;
   /** Why the app could not start (e.g. the database could not be opened). */
   fatal: ApiError | null;
+  /** Where a "fix it there" jump came from, offered as a way back until the user returns. */
+  returnTo: ReturnPoint | null;
+}
+
+/** A record to come back to after fixing something on another screen. */
+export interface ReturnPoint {
+  screen: ScreenId;
+  id: number;
+  /** What the way-back button says, e.g. "신고서 #3 (초안)". */
+  label: string;
 }
 
 export const app = $state<AppState>({
@@ -36,6 +46,7 @@ export const app = $state<AppState>({
   section: null,
   generation: 0,
   fatal: null,
+  returnTo: null,
 });
 
 /** Read everything the shell needs. Sets `app.fatal` when the Rust side reports a problem. */
@@ -91,6 +102,24 @@ export function takeSectionRequest(): string | null {
   const s = app.section;
   app.section = null;
   return s;
+}
+
+/**
+ * Go and fix something on another screen, remembering where from: the shell then offers a way
+ * back to `from` until the user is there again.
+ */
+export function leaveToFix(from: ReturnPoint, screen: ScreenId, id: number | null = null, section: string | null = null): void {
+  if (id !== null) openRecord(screen, id);
+  else go(screen);
+  if (section) app.section = section;
+  app.returnTo = from;
+}
+
+/** Back to where a "fix it there" jump came from. */
+export function goBack(): void {
+  const back = app.returnTo;
+  app.returnTo = null;
+  if (back) openRecord(back.screen, back.id);
 }
 
 /** Show `screen` with the record `id` open (a product to fix, an order, a declaration). */

@@ -4,6 +4,24 @@
 // ships that table, the form says so, says where to look, and checks that the ten digits typed
 // keep the subheading the seller chose.
 
+import type { MessageKey } from './i18n';
+import type { HsBasis } from './types.gen';
+
+/** How the finder found a code, in a word, and what that means for the seller. */
+export const BASIS_LABEL: Record<HsBasis, MessageKey> = {
+  code: 'hsk.basis_code',
+  keyword_exact: 'hsk.basis_keyword_exact',
+  keyword: 'hsk.basis_keyword',
+  description: 'hsk.basis_description',
+};
+
+export const BASIS_HINT: Record<HsBasis, MessageKey> = {
+  code: 'hsk.basis_code_hint',
+  keyword_exact: 'hsk.basis_keyword_exact_hint',
+  keyword: 'hsk.basis_keyword_hint',
+  description: 'hsk.basis_description_hint',
+};
+
 export type HsState =
   | { kind: 'empty' }
   /** Fewer than six digits: not yet a subheading. */

@@ -42,7 +42,7 @@ function choices(over: Partial<MappingChoices> = {}): MappingChoices {
 }
 
 const hs = (code: string): HsMatch => ({
-  code, dotted: code, description_en: 'x', keywords_ko: [], keywords_en: [], score: 1,
+  code, dotted: code, description_en: 'x', keywords_ko: [], keywords_en: [], score: 1, basis: 'keyword',
 });
 
 function unknown(sku: string, description = 'Toner'): UnknownProduct {

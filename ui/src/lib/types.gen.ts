@@ -44,11 +44,21 @@ export type CountryInfo = { code: string, name_en: string, name_ko: string, };
 
 export type UnitInfo = { code: string, name_ko: string, name_en: string, };
 
+export type HsBasis = "code" | "keyword_exact" | "keyword" | "description";
+
 export type HsMatch = { code: string, dotted: string, description_en: string, 
 /**
- * Korean keywords attached to this code, if any.
+ * Korean keywords attached to this code, if any; those of the row that matched come first.
  */
-keywords_ko: Array<string>, keywords_en: Array<string>, score: number, };
+keywords_ko: Array<string>, keywords_en: Array<string>, 
+/**
+ * Ranking score, higher is better. Only the order means something.
+ */
+score: number, 
+/**
+ * What matched, and so how sure the finder is.
+ */
+basis: HsBasis, };
 
 export type RuleValue = { file: string, key: string, title_ko: string, title_en: string, 
 /**
