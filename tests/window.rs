@@ -483,7 +483,17 @@ async fn two_orders_packed_into_two_cartons_and_loaded() {
     assert_eq!(open_loading(&db), 0, "both loading deadlines closed");
     s.screenshot("32-shipment-loaded").await;
 
+    // The first paper for a foreign buyer asks once for the shipper in English.
     s.click("doc-shipment-packing-list").await;
+    s.dialog("shipper-en-dialog").await;
+    s.screenshot("33a-shipper-english").await;
+    s.fill("shipper-en-name", "Dalmuri Shop").await;
+    s.fill(
+        "shipper-en-address",
+        "7 Seongsui-ro, Seongdong-gu, Seoul 04781, Korea",
+    )
+    .await;
+    s.click("shipper-en-save").await;
     let saved = s.wait_text("doc-saved-path", ".pdf").await;
     let path = saved
         .split_whitespace()
@@ -496,7 +506,9 @@ async fn two_orders_packed_into_two_cartons_and_loaded() {
         .expect("pdftotext (poppler-utils)");
     let text = String::from_utf8_lossy(&text.stdout);
     assert!(
-        text.contains("PACKING LIST") && text.contains("CARTON 2 / 2"),
+        text.contains("PACKING LIST")
+            && text.contains("CARTON 2 / 2")
+            && text.contains("Dalmuri Shop"),
         "{text}"
     );
     assert!(text.contains("AWB-2026-1127"), "{text}");
