@@ -11,7 +11,10 @@ use exportdesk_rules::deadline::{use_rule, RuleUsed};
 use exportdesk_rules::declaration::{Declaration, DeclarationKind, DeclarationState, Exporter};
 use exportdesk_rules::records::Product;
 use exportdesk_rules::{Problem, Problems};
-use exportdesk_store::DeclarationFilter;
+use exportdesk_store::{DeclarationFilter, PaperRow};
+
+/// The kind of paper recorded for a declaration worksheet.
+pub const WORKSHEET: &str = "declaration_worksheet";
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -152,7 +155,7 @@ impl App {
     /// The self-check worksheet of one declaration as PDF, written to `out` (or the documents
     /// folder as `declaration-<no or id>-<date>.pdf`).
     pub fn declaration_worksheet_pdf(
-        &self,
+        &mut self,
         id: i64,
         out: Option<&Path>,
     ) -> Result<GeneratedDocument> {
@@ -162,14 +165,26 @@ impl App {
             Some(p) => p.to_path_buf(),
             None => self.worksheet_path(&view.declaration),
         };
-        generated(path, &bytes)
+        let doc = generated(path, &bytes)?;
+        // Remembered with the declaration's state, so a worksheet printed before a filing or an
+        // acceptance is shown as outdated afterwards.
+        self.store.write(self.clock.now(), |w| {
+            w.record_paper(WORKSHEET, id, &doc.path)
+        })?;
+        Ok(doc)
+    }
+
+    /// Papers made for declarations, newest first (of one declaration, or the newest 200), each
+    /// saying whether the declaration changed since.
+    pub fn papers(&self, declaration_id: Option<i64>) -> Result<Vec<PaperRow>> {
+        Ok(self.store.papers(declaration_id, 200)?)
     }
 
     /// The worksheets of several declarations, one file each in the documents folder.
     /// `progress(done, total)` is called after each file. When `cancel` is set the batch stops
     /// before the next file and returns the files written so far, each of them complete.
     pub fn declaration_worksheets(
-        &self,
+        &mut self,
         ids: &[i64],
         progress: &mut dyn FnMut(usize, usize),
         cancel: &AtomicBool,

@@ -294,3 +294,52 @@ fn only_generated_documents_may_be_opened() {
         );
     }
 }
+
+/// A worksheet printed while the declaration was a draft is recorded with that state; once the
+/// declaration is filed and accepted it is listed as outdated (with the state it was printed
+/// in), and printing it again replaces the record with a current one.
+#[test]
+fn a_worksheet_printed_as_a_draft_is_outdated_after_acceptance() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = with_sample(dir.path());
+    let g = app.propose_groups(None).unwrap()[0].order_ids.clone();
+    let id = app
+        .draft_declaration(&DraftRequest {
+            order_ids: g,
+            ..Default::default()
+        })
+        .unwrap()
+        .declaration
+        .id;
+    let first = app.declaration_worksheet_pdf(id, None).unwrap();
+    let papers = app.papers(Some(id)).unwrap();
+    assert_eq!(papers.len(), 1);
+    assert_eq!(papers[0].path, first.path);
+    assert_eq!(papers[0].state_then, "draft");
+    assert!(!papers[0].outdated, "nothing changed yet");
+
+    app.edit_draft(
+        id,
+        &DraftEdit {
+            transport_mode: Some("courier".into()),
+            loading_port: Some("ICN".into()),
+            courier_code: Some("DHL01".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    app.file_declaration(id, None).unwrap();
+    app.accept_declaration(id, "12345-26-1234567X", "2026-11-27")
+        .unwrap();
+    let papers = app.papers(Some(id)).unwrap();
+    assert!(papers[0].outdated, "printed as a draft, accepted since");
+    assert_eq!(papers[0].state_now, "accepted");
+
+    let again = app.declaration_worksheet_pdf(id, None).unwrap();
+    let papers = app.papers(Some(id)).unwrap();
+    let current: Vec<_> = papers.iter().filter(|p| !p.outdated).collect();
+    assert_eq!(current.len(), 1);
+    assert_eq!(current[0].path, again.path);
+    assert_eq!(current[0].state_then, "accepted");
+    assert_eq!(app.papers(None).unwrap().len(), papers.len());
+}

@@ -125,6 +125,19 @@ fn backup_then_restore_gives_back_every_table_row_for_row() {
         "duty_rate_percent": "6.5"}]
     });
     ok(&db, &["returns", "add", "-"], Some(&ret.to_string()));
+    // A worksheet made: the papers table remembers it with the declaration's state.
+    let sheet = dir.path().join("worksheet.pdf");
+    ok(
+        &db,
+        &[
+            "documents",
+            "worksheet",
+            &id.to_string(),
+            "--out",
+            sheet.to_str().unwrap(),
+        ],
+        None,
+    );
 
     let before = dump(&db);
     let empty = empty_tables(&before);

@@ -14,6 +14,7 @@ mod backup;
 mod declarations;
 mod imports;
 mod origin;
+mod papers;
 mod records;
 mod returns;
 mod shipments;
@@ -24,6 +25,7 @@ pub use declarations::{
 };
 pub use imports::StoredProfile;
 pub use origin::{BomSummary, UserRule};
+pub use papers::PaperRow;
 pub use records::{ChangeEntry, OrderFilter, OrderRow, ProductRow, Writer};
 pub use shipments::ShipmentRow;
 
@@ -46,6 +48,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("shipments", include_str!("migrations/0004_shipments.sql")),
     ("origin", include_str!("migrations/0005_origin.sql")),
     ("returns", include_str!("migrations/0006_returns.sql")),
+    ("papers", include_str!("migrations/0007_papers.sql")),
 ];
 
 /// The schema version this build writes.
