@@ -1006,6 +1006,7 @@ export const en: Record<keyof typeof ko, string> = {
   'ship.check_warnings': 'Good to know',
   'ship.autopack_title': 'Auto-pack',
   'ship.autopack_intro': 'Proposes how to spread the lines over cartons of one size: heaviest units first, each carton filled up to its maximum gross weight and, for lines with a unit volume, its usable volume. The result goes into the editor as an unsaved proposal.',
+  'ship.autopack_run_save': 'Pack and save',
   'ship.autopack_size': 'Carton size (cm)',
   'ship.autopack_size_hint': 'length x width x height, e.g. 40 x 30 x 30',
   'ship.autopack_max': 'Maximum gross per carton (kg)',

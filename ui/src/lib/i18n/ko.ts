@@ -1004,6 +1004,7 @@ export const ko = {
   'ship.check_warnings': '알아 둘 것',
   'ship.autopack_title': '자동 포장',
   'ship.autopack_intro': '같은 크기의 상자에 품목을 나눠 담는 안을 만듭니다. 무거운 품목부터 상자의 최대 총중량을 넘지 않게 채우고, 한 개의 부피를 넣은 품목은 상자 부피도 넘지 않게 합니다. 결과는 저장되지 않은 제안으로 편집기에 들어갑니다.',
+  'ship.autopack_run_save': '나누고 바로 저장',
   'ship.autopack_size': '상자 크기 (cm)',
   'ship.autopack_size_hint': '가로 x 세로 x 높이, 예: 40 x 30 x 30',
   'ship.autopack_max': '상자당 최대 총중량 (kg)',
