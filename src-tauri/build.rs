@@ -48,6 +48,8 @@ const COMMANDS: &[&str] = &[
     "dashboard",
     "document_open",
     "document_declaration_worksheet",
+    "declaration_unipass_guide",
+    "papers_list",
     "document_deadline_report",
     "document_declarations_xlsx",
     "document_worksheets_batch",

@@ -146,6 +146,8 @@ pub struct Session {
     driver: Option<DriverProcess>,
     net: NetTrace,
     rendering: Rendering,
+    /// What a person did so far: clicks, fields typed into, files chosen (see [`Session::actions`]).
+    actions: std::sync::atomic::AtomicUsize,
     /// One window at a time: two apps starting together under one Xvfb on two cores made
     /// WebKitWebDriver's session start hang now and then.
     _window: tokio::sync::MutexGuard<'static, ()>,
@@ -254,6 +256,7 @@ impl Session {
                         driver: Some(driver),
                         net,
                         rendering,
+                        actions: Default::default(),
                         _window: window,
                     }
                 }
@@ -344,9 +347,35 @@ impl Session {
         self.enter(&el, text).await;
     }
 
+    /// How many actions a person would have taken so far: each click, each field typed into
+    /// or chosen from, each file chosen. Scrolling and reading are not counted.
+    pub fn actions(&self) -> usize {
+        self.actions.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    fn acted(&self) {
+        self.actions
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    /// Choose `value` in the `<select>` with `data-testid=id`, as a person picking from the
+    /// list would (one action), firing `change`.
+    pub async fn select(&self, id: &str, value: &str) {
+        let el = self.wait(id).await;
+        self.acted();
+        self.client
+            .execute(
+                "const [el, v] = arguments; el.value = v; el.dispatchEvent(new Event('change', { bubbles: true })); return el.value;",
+                vec![serde_json::to_value(&el).unwrap(), serde_json::Value::String(value.into())],
+            )
+            .await
+            .unwrap();
+    }
+
     /// Type into an element as a user would, after scrolling it to the middle of the window
     /// (WebKitWebDriver does not scroll inputs inside scrolling containers by itself).
     pub async fn enter(&self, el: &Element, text: &str) {
+        self.acted();
         self.client
             .execute(
                 "arguments[0].scrollIntoView({block: 'center', inline: 'center'});",
@@ -359,7 +388,14 @@ impl Session {
     }
 
     pub async fn click(&self, id: &str) {
-        self.wait(id).await.click().await.unwrap();
+        let el = self.wait(id).await;
+        self.click_on(&el).await;
+    }
+
+    /// Click an element found otherwise (one of several rows, a button inside one).
+    pub async fn click_on(&self, el: &Element) {
+        self.acted();
+        el.clone().click().await.unwrap();
     }
 
     /// Wait (up to 15 s) until the element's text contains `needle`; returns the text.
@@ -396,6 +432,7 @@ impl Session {
     /// the page from its bytes.)
     pub async fn choose_file(&self, id: &str, path: &Path) {
         let el = self.wait(id).await;
+        self.acted();
         let bytes = std::fs::read(path).unwrap();
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         self.client

@@ -776,3 +776,168 @@ async fn partial_return_is_eligible_with_a_claim_paper() {
     s.screenshot("52-dashboard-reimport-window").await;
     s.close().await;
 }
+
+/// The first-time exporter's whole path in the window as shipped, counted in actions: an empty
+/// database, onboarding without sample data, a Shopify export of four orders (one with a
+/// discount code) imported with this week's rate and each new product's HS code and net weight
+/// asked on the summary, a declaration complete at once, its worksheet, filed and accepted,
+/// packed into cartons by auto-pack, and the commercial invoice and packing list — at most 30
+/// actions, no detour to another screen to fix something, every dialog readable.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn newcomer_from_an_empty_database_to_papers_in_thirty_actions() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e2e.sqlite3");
+    let file = exportdesk_e2e::workspace_root()
+        .join("crates/exportdesk-import/tests/fixtures/shopify_newcomer_discount.csv");
+    let s = Session::launch(&db, TODAY).await;
+
+    // Onboarding, without the sample shop.
+    s.wait("onboarding").await;
+    s.fill("seller-name", "달무리상점").await;
+    s.fill("seller-representative", "김하늘").await;
+    s.fill("seller-business-no", "220-81-62517").await;
+    s.fill("seller-customs-code", "DALMU1234567890").await;
+    s.fill("seller-address", "서울특별시 성동구 성수이로 7")
+        .await;
+    s.fill("seller-name-en", "Dalmuri Shop").await;
+    s.fill(
+        "seller-address-en",
+        "7 Seongsui-ro, Seongdong-gu, Seoul 04781, Korea",
+    )
+    .await;
+    s.click("seller-save").await;
+    s.click("sample-skip").await;
+    s.wait("dashboard").await;
+    s.screenshot("60-newcomer-dashboard").await;
+
+    // The guide's first step opens the file import; the summary asks for what the declaration
+    // will need.
+    s.click("step-action-orders").await;
+    s.choose_file("import-file", &file).await;
+    s.wait("import-summary").await;
+    assert_eq!(s.text("import-count-new").await, "4");
+    s.fill("import-rate-input", "미국 USD 1,450.30").await;
+    let hs = s.wait_count("import-hs-code", 2).await;
+    s.enter(&hs[0], "6307.90-9000").await;
+    s.enter(&hs[1], "6913.90-0000").await;
+    let notes = s.all("import-hs-note").await;
+    assert_eq!(notes.len(), 2);
+    let weights = s.all("import-net-weight").await;
+    s.enter(&weights[0], "0.08").await;
+    s.enter(&weights[1], "0.35").await;
+    s.screenshot("61-newcomer-import-summary").await;
+    s.click("import-commit").await;
+    s.wait("import-result").await;
+    assert_eq!(s.text("import-result-created").await, "4");
+    assert_eq!(
+        count_rows(&db, "weekly_rates"),
+        1,
+        "the rate was stored with the orders"
+    );
+
+    // One declaration for the buyer's four orders, complete at once.
+    s.click("import-to-declaration").await;
+    s.wait_count("group-row", 1).await;
+    s.click("group-draft").await;
+    s.wait("declaration-view").await;
+    s.wait("missing-none").await;
+    s.wait_text("declaration-kind", "간이수출신고").await;
+    s.screenshot("62-newcomer-declaration").await;
+    s.click("worksheet-pdf").await;
+    let worksheet = pdf_text(&s.wait_text("worksheet-path", ".pdf").await);
+    assert!(
+        worksheet.contains("간이수출신고")
+            && worksheet.contains("Hana Lee")
+            && worksheet.contains("6307.90-9000")
+            && worksheet.contains("1,450.30"),
+        "{worksheet}"
+    );
+
+    // Filed and accepted.
+    s.click("declaration-file").await;
+    s.dialog("file-dialog").await;
+    s.click("file-save").await;
+    s.click("declaration-accept").await;
+    s.dialog("accept-dialog").await;
+    s.fill("accept-no", "12345-26-7654321X").await;
+    s.screenshot("63-newcomer-accept").await;
+    s.click("accept-save").await;
+    s.wait("loading-deadline").await;
+
+    // Packed by auto-pack, straight from the declaration.
+    s.click("declaration-to-shipment").await;
+    s.dialog("autopack-dialog").await;
+    s.fill("autopack-size", "40 x 30 x 30").await;
+    s.fill("autopack-max", "20").await;
+    s.screenshot("64-newcomer-autopack").await;
+    s.click("autopack-run-save").await;
+    let started = std::time::Instant::now();
+    while count_rows(&db, "cartons") == 0 {
+        assert!(
+            started.elapsed().as_secs() < 15,
+            "the cartons were not saved"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    s.screenshot("65-newcomer-packed").await;
+
+    // Every paper of the shipment at once.
+    s.click("doc-shipment-all").await;
+    let saved = s.wait_count("doc-saved-path", 4).await;
+    let mut paths = Vec::new();
+    for el in saved {
+        let text = el.text().await.unwrap_or_default();
+        let text = if text.is_empty() {
+            s.client
+                .execute(
+                    "return arguments[0].textContent",
+                    vec![serde_json::to_value(&el).unwrap()],
+                )
+                .await
+                .unwrap()
+                .as_str()
+                .unwrap_or_default()
+                .to_string()
+        } else {
+            text
+        };
+        paths.push(text);
+    }
+    s.screenshot("66-newcomer-papers").await;
+    let invoice = paths
+        .iter()
+        .find(|p| p.contains("invoice"))
+        .expect("invoice");
+    let invoice = pdf_text(invoice);
+    assert!(
+        invoice.contains("COMMERCIAL INVOICE")
+            && invoice.contains("Hana Lee")
+            && invoice.contains("Dalmuri Shop"),
+        "{invoice}"
+    );
+    let packing = paths
+        .iter()
+        .find(|p| p.contains("packing") && p.contains(".pdf"))
+        .expect("packing list");
+    let packing = pdf_text(packing);
+    assert!(packing.contains("PACKING LIST"), "{packing}");
+
+    assert!(s.all("return-bar").await.is_empty(), "no detour was needed");
+    let actions = s.actions();
+    eprintln!("newcomer path: {actions} actions");
+    assert!(actions <= 30, "the newcomer path took {actions} actions");
+    s.close().await;
+}
+
+/// The text of a PDF named in `shown` (a saved-path line), by pdftotext.
+fn pdf_text(shown: &str) -> String {
+    let path = shown
+        .split_whitespace()
+        .find(|w| w.ends_with(".pdf"))
+        .unwrap_or_else(|| panic!("no PDF path in {shown:?}"));
+    let out = std::process::Command::new("pdftotext")
+        .args(["-layout", path, "-"])
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}

@@ -8,7 +8,7 @@ use exportdesk_app::{
     GeneratedDocument, GroupProposal, ImportCheck, ImportProfileInfo, ImportProgress,
     ImportRequest, ImportResult, OriginPaper, PsrRuleInfo, Reference, ReturnRow, ReturnView,
     RulebookView, SampleLoaded, Settings, ShipmentEdit, ShipmentLoading, ShipmentPaper,
-    ShipmentRequest, ShipmentView,
+    ShipmentRequest, ShipmentView, UnipassGuide,
 };
 use exportdesk_import::Profile;
 use exportdesk_rules::bom::{Bom, BomDraft, SupplierDeclaration, SupplierDeclarationDraft};
@@ -22,7 +22,7 @@ use exportdesk_rules::shipment::{AutoPackRequest, CartonDraft};
 use exportdesk_rules::{Problem, Problems};
 use exportdesk_store::{
     BackupCheck, BackupInfo, BomSummary, ChangeEntry, DeclarationFilter, DeclarationRow,
-    OrderFilter, OrderRow, ProductRow, ShipmentRow,
+    OrderFilter, OrderRow, PaperRow, ProductRow, ShipmentRow,
 };
 use serde::Serialize;
 use std::path::Path;
@@ -343,6 +343,16 @@ fn dashboard(shell: State<'_, Shell>) -> Answer<Dashboard> {
 #[tauri::command(rename_all = "snake_case")]
 fn document_declaration_worksheet(shell: State<'_, Shell>, id: i64) -> Answer<GeneratedDocument> {
     shell.run(|a| a.declaration_worksheet_pdf(id, None))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn papers_list(shell: State<'_, Shell>, declaration_id: Option<i64>) -> Answer<Vec<PaperRow>> {
+    shell.run(|a| a.papers(declaration_id))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn declaration_unipass_guide(shell: State<'_, Shell>, id: i64) -> Answer<UnipassGuide> {
+    shell.run(|a| a.declaration_unipass_guide(id))
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -997,6 +1007,8 @@ fn main() {
             dashboard,
             document_open,
             document_declaration_worksheet,
+            declaration_unipass_guide,
+            papers_list,
             document_deadline_report,
             document_declarations_xlsx,
             document_worksheets_batch,

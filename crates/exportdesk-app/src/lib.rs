@@ -17,6 +17,7 @@ mod sample;
 mod settings;
 pub mod shipments;
 pub mod types;
+mod unipass_guide;
 
 pub use clock::{from_env as clock_from_env, Clock, FixedClock, SystemClock};
 pub use config::{default_db_path, resolve_db_path, DB_ENV};
@@ -38,6 +39,7 @@ pub use shipments::{
     ShipmentView,
 };
 pub use types::*;
+pub use unipass_guide::{GuideField, GuideSection, UnipassGuide};
 
 use chrono::{NaiveDate, NaiveDateTime};
 use exportdesk_rules::country::{countries, CountryInfo};

@@ -727,7 +727,7 @@ fn rates(app: &mut App, cmd: RatesCmd, out: &Out) -> Result<(), Problems> {
                     t.row(vec![
                         r.week_start.to_string(),
                         r.currency.to_string(),
-                        r.krw_per_unit.to_string(),
+                        exportdesk_rules::money::format_rate(r.krw_per_unit),
                         r.source.clone(),
                     ]);
                 }
@@ -754,7 +754,7 @@ fn rates(app: &mut App, cmd: RatesCmd, out: &Out) -> Result<(), Problems> {
                     out.ko_en("저장했습니다:", "Saved:"),
                     r.week_start,
                     r.currency,
-                    r.krw_per_unit
+                    exportdesk_rules::money::format_rate(r.krw_per_unit)
                 )
             });
         }

@@ -16,6 +16,7 @@ use exportdesk_rules::deadline::{Deadline, PenaltyEstimate, RuleUsed, Step};
 use exportdesk_rules::declaration::{
     Declaration, DeclarationKind, DeclarationState, Exporter, FieldIssue, FobValue, KindVerdict,
 };
+use exportdesk_rules::money::format_rate;
 use exportdesk_rules::Problem;
 
 /// Which documents to submit or keep ready (the app's advice for the declaration's date).
@@ -302,7 +303,7 @@ pub(crate) fn worksheet_doc(w: &Worksheet<'_>) -> Doc {
         Field::new(
             "과세환율",
             "Customs exchange rate",
-            format!("{} 원 / {}", number(d.rate), d.currency),
+            format!("{} 원 / {}", format_rate(d.rate), d.currency),
         )
         .note("신고일이 속한 주(일~토)의 관세청 과세환율 / KCS customs rate of the declaration's week"),
         Field::new(

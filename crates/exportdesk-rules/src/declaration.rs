@@ -14,7 +14,7 @@
 
 use crate::deadline::{use_rule, RuleUsed, Step};
 use crate::incoterm::Incoterm;
-use crate::money::{format_krw, to_krw, Currency, KrwRounding};
+use crate::money::{format_krw, format_rate, to_krw, Currency, KrwRounding};
 use crate::problem::Problem;
 use crate::rulebook::Rulebook;
 use chrono::NaiveDate;
@@ -197,11 +197,13 @@ pub fn fob_value(
         };
         steps.push(Step::new(
             format!(
-                "FOB {currency} {fob_total} × 과세환율 {rate} = {} ({how_ko}).",
+                "FOB {currency} {fob_total} × 과세환율 {} = {} ({how_ko}).",
+                format_rate(rate),
                 format_krw(fob_krw)
             ),
             format!(
-                "FOB {currency} {fob_total} × customs rate {rate} = {} ({how_en}).",
+                "FOB {currency} {fob_total} × customs rate {} = {} ({how_en}).",
+                format_rate(rate),
                 format_krw(fob_krw)
             ),
         ));

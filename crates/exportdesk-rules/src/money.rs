@@ -234,9 +234,46 @@ pub fn format_krw(amount: Decimal) -> String {
     }
 }
 
+/// A customs rate as KCS publishes it and the seller typed it: thousands grouped and at least two
+/// decimals (`1450.3` → `1,450.30`; `9.4012` keeps its four).
+pub fn format_rate(rate: Decimal) -> String {
+    let v = rate.normalize();
+    let v = if v.scale() < 2 {
+        let mut padded = v;
+        padded.rescale(2);
+        padded
+    } else {
+        v
+    };
+    let text = v.abs().to_string();
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let mut grouped = String::new();
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    let sign = if v.is_sign_negative() && !v.is_zero() {
+        "-"
+    } else {
+        ""
+    };
+    format!("{sign}{grouped}.{frac}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rates_show_as_published() {
+        let d = |s: &str| Decimal::from_str(s).unwrap();
+        assert_eq!(format_rate(d("1450.3")), "1,450.30");
+        assert_eq!(format_rate(d("1450.30")), "1,450.30");
+        assert_eq!(format_rate(d("1450")), "1,450.00");
+        assert_eq!(format_rate(d("9.4012")), "9.4012");
+    }
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap()

@@ -311,3 +311,31 @@ describe('returns calls', () => {
     expect(Object.keys((err as ApiError).byField())).toEqual(['lines[0].quantity']);
   });
 });
+
+describe('UNI-PASS guide call', () => {
+  beforeEach(() => {
+    invoke.mockReset();
+  });
+
+  it('sends the declaration id and returns the guide', async () => {
+    const guide = { declaration_id: 7, kind: 'simplified', sections: [], notes_ko: [], notes_en: [] };
+    invoke.mockResolvedValue(guide);
+    await expect(api.declarationUnipassGuide(7)).resolves.toEqual(guide);
+    expect(invoke).toHaveBeenLastCalledWith('declaration_unipass_guide', { id: 7 });
+  });
+
+  it('lists the papers of one declaration or of all', async () => {
+    invoke.mockResolvedValue([]);
+    await api.papersList(7);
+    expect(invoke).toHaveBeenLastCalledWith('papers_list', { declaration_id: 7 });
+    await api.papersList(null);
+    expect(invoke).toHaveBeenLastCalledWith('papers_list', { declaration_id: null });
+  });
+
+  it('turns a missing declaration into an ApiError', async () => {
+    invoke.mockRejectedValue([problem('record.not_found', null)]);
+    const err = await api.declarationUnipassGuide(99).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect((err as ApiError).problems[0].code).toBe('record.not_found');
+  });
+});

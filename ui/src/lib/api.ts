@@ -7,9 +7,9 @@ import type {
   Dashboard, DeclarationFilter, FtaComparison, FtaInfo, OriginVerdict, PsrRuleInfo, StoredUserRule, UserRule, DeclarationRow, DeclarationView, DraftEdit, DraftRequest, GroupProposal,
   AppStatus, AutoPackRequest, BackupCheck, Bom, BomDraft, BomSummary, CartonDraft, GeneratedDocument, BackupInfo, Buyer, BuyerDraft, ChangeEntry, HsMatch, ImportCheck,
   ImportProfileInfo, ImportProgress, ImportRequest, ImportResult, Order, OrderDraft,
-  OrderFilter, OrderRow, Problem, Product, ProductDraft, ProductRow, Profile, RateDraft, Reference,
+  OrderFilter, OrderRow, PaperRow, Problem, Product, ProductDraft, ProductRow, Profile, RateDraft, Reference,
   RulebookView, ReturnDraft, ReturnRow, ReturnView, ExportedLine, SampleLoaded, Seller, SellerDraft, Settings, ShipmentEdit, ShipmentLoading, ShipmentRequest,
-  ShipmentRow, ShipmentView, SupplierDeclaration, SupplierDeclarationDraft, WeeklyRate,
+  ShipmentRow, ShipmentView, SupplierDeclaration, SupplierDeclarationDraft, UnipassGuide, WeeklyRate,
 } from './types.gen';
 
 export class ApiError extends Error {
@@ -106,6 +106,8 @@ export const api = {
   sampleLoad: () => call<SampleLoaded>('sample_load'),
   documentProductList: () => call<GeneratedDocument>('document_product_list'),
   documentDeclarationWorksheet: (id: number) => call<GeneratedDocument>('document_declaration_worksheet', { id }),
+  /** Papers made for declarations (of one, or all), each saying whether it is outdated. */
+  papersList: (declarationId: number | null) => call<PaperRow[]>('papers_list', { declaration_id: declarationId }),
   documentDeadlineReport: () => call<GeneratedDocument>('document_deadline_report'),
   documentDeclarationsXlsx: (ids: number[]) => call<GeneratedDocument>('document_declarations_xlsx', { ids }),
   documentWorksheetsBatch: (ids: number[]) => call<GeneratedDocument[]>('document_worksheets_batch', { ids }),
@@ -133,6 +135,8 @@ export const api = {
   declarationGroups: (order_ids: number[] | null) => call<GroupProposal[]>('declaration_groups', { order_ids }),
   declarationDraft: (request: DraftRequest) => call<DeclarationView>('declaration_draft', { request }),
   declarationGet: (id: number) => call<DeclarationView>('declaration_get', { id }),
+  /** The declaration's fields in the order of the UNI-PASS export declaration, with the values to enter. */
+  declarationUnipassGuide: (id: number) => call<UnipassGuide>('declaration_unipass_guide', { id }),
   declarationEdit: (id: number, edit: DraftEdit) => call<DeclarationView>('declaration_edit', { id, edit }),
   declarationRefresh: (id: number) => call<DeclarationView>('declaration_refresh', { id }),
   declarationDelete: (id: number) => call<null>('declaration_delete', { id }),

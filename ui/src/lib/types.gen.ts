@@ -180,6 +180,24 @@ taken_at: string, size_bytes: number, };
 
 export type BackupCheck = { path: string, schema_version: number, orders: number, products: number, };
 
+export type PaperRow = { id: number, 
+/**
+ * `declaration_worksheet`.
+ */
+kind: string, declaration_id: number, declaration_no: string | null, path: string, made_at: string, 
+/**
+ * The declaration's state when the paper was made.
+ */
+state_then: string, 
+/**
+ * The declaration's state now.
+ */
+state_now: string, 
+/**
+ * The declaration changed after the paper was made (state or fields).
+ */
+outdated: boolean, };
+
 export type AppStatus = { app_version: string, db_path: string, schema_version: number, today: string, has_seller: boolean, products: number, orders: number, buyers: number, rates: number, changes: number, language: Lang, last_backup: string | null, 
 /**
  * The folder whose rulebook files replace the bundled ones.
@@ -476,6 +494,50 @@ export type GuideStep = { id: string, done: boolean, title_ko: string, title_en:
  * The screen where it is done.
  */
 screen: string, };
+
+export type GuideField = { 
+/**
+ * Stable id: `exporter.customs_code`, `transport_mode`, `line.1.hs_code`.
+ */
+key: string, 
+/**
+ * The field's name on the UNI-PASS declaration.
+ */
+label_ko: string, label_en: string, 
+/**
+ * Exactly what to type (or, for a list, what to choose); empty when the app does not know it.
+ */
+value: string, 
+/**
+ * What the field is and how to fill it; when `missing`, also where to find the value.
+ */
+note_ko: string, note_en: string, 
+/**
+ * The value is empty or unknown and the declaration needs it.
+ */
+missing: boolean, 
+/**
+ * The form that changes the value: `settings`, `declaration_edit`, `product:<id>`,
+ * `order:<id>` or `rates`. `None` when nothing in the app changes it (or the declaration is
+ * no longer a draft).
+ */
+fix: string | null, };
+
+export type GuideSection = { title_ko: string, title_en: string, 
+/**
+ * The line (란) for a line section; `None` for the header groups.
+ */
+line_no: number | null, fields: Array<GuideField>, };
+
+export type UnipassGuide = { declaration_id: number, kind: DeclarationKind, 
+/**
+ * In the order of the UNI-PASS screen: header groups first, then one section per line (란).
+ */
+sections: Array<GuideSection>, 
+/**
+ * What the guide cannot promise (order, code lists) and what the app does not know.
+ */
+notes_ko: Array<string>, notes_en: Array<string>, };
 
 export type Encoding = "utf8" | "utf8-bom" | "cp949" | "shift-jis" | "utf16-le" | "utf16-be";
 

@@ -253,7 +253,7 @@ fn export_declaration(doc: &mut Doc, d: &Declaration, decl_no: &str) {
         .note(format!(
             "{} · 환율 rate {}",
             d.incoterm.code(),
-            number(d.rate)
+            exportdesk_rules::money::format_rate(d.rate)
         )),
     ]);
 }
