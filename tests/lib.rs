@@ -183,6 +183,9 @@ if (body) {
 const scrolls = [...dlg.querySelectorAll('*')].filter((e) => e.scrollTop > 0).map((e) => [e, e.scrollTop]);
 const hidden = (el) => {
   if (el.type === 'hidden' || el.closest('.visually-hidden')) return true;
+  // The content of a closed <details> is folded away on purpose (its <summary> stays).
+  const folded = el.closest('details:not([open])');
+  if (folded && !el.closest('summary')) return true;
   for (let a = el; a && a !== dlg; a = a.parentElement) {
     const s = getComputedStyle(a);
     if (s.display === 'none' || s.visibility === 'hidden') return true;
@@ -511,7 +514,20 @@ impl Session {
         tokio::time::sleep(Duration::from_millis(250)).await;
         let png = match self.rendering {
             Rendering::Composited => self.client.screenshot().await.unwrap(),
-            Rendering::AsShipped => display_png(),
+            Rendering::AsShipped => {
+                // The window sits at the display's top left (Xvfb has no window manager):
+                // keep its page area only.
+                let size = self
+                    .client
+                    .execute("return [window.innerWidth, window.innerHeight]", vec![])
+                    .await
+                    .ok()
+                    .and_then(|v| {
+                        let a = v.as_array()?.clone();
+                        Some((a.first()?.as_u64()? as usize, a.get(1)?.as_u64()? as usize))
+                    });
+                display_png(size)
+            }
         };
         let path = screenshot_dir().join(format!("{name}.png"));
         std::fs::write(&path, png).unwrap();
@@ -544,7 +560,7 @@ impl Drop for Session {
 
 /// The X display (`$DISPLAY`, the Xvfb screen) as a PNG: `xwd` (Debian `x11-apps`) dumps the
 /// root window and this converts its 24/32-bit ZPixmap to PNG.
-pub fn display_png() -> Vec<u8> {
+pub fn display_png(crop: Option<(usize, usize)>) -> Vec<u8> {
     let out = Command::new("xwd")
         .args(["-root", "-silent"])
         .output()
@@ -554,11 +570,11 @@ pub fn display_png() -> Vec<u8> {
         "xwd failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    xwd_to_png(&out.stdout)
+    xwd_to_png(&out.stdout, crop)
 }
 
 /// Convert an XWD dump (ZPixmap, 32 bits per pixel, as Xvfb's 24-bit screens give) to PNG.
-pub fn xwd_to_png(xwd: &[u8]) -> Vec<u8> {
+pub fn xwd_to_png(xwd: &[u8], crop: Option<(usize, usize)>) -> Vec<u8> {
     let field = |i: usize| u32::from_be_bytes(xwd[i * 4..i * 4 + 4].try_into().unwrap()) as usize;
     let (header, format, width, height) = (field(0), field(2), field(4), field(5));
     let (byte_order, bits_per_pixel, bytes_per_line, ncolors) =
@@ -567,6 +583,11 @@ pub fn xwd_to_png(xwd: &[u8]) -> Vec<u8> {
     assert_eq!(bits_per_pixel, 32, "XWD: only 32 bits per pixel are read");
     let (red, green, blue) = (field(14) as u32, field(15) as u32, field(16) as u32);
     let data = &xwd[header + ncolors * 12..];
+    let (full_width, full_height) = (width, height);
+    let (width, height) = match crop {
+        Some((w, h)) if w > 0 && h > 0 => (w.min(full_width), h.min(full_height)),
+        _ => (full_width, full_height),
+    };
     let shift = |mask: u32| mask.trailing_zeros();
     let mut rgb = Vec::with_capacity(width * height * 3);
     for y in 0..height {

@@ -272,6 +272,27 @@ async fn shopify_file_imported_through_the_summary() {
         .click()
         .await
         .unwrap();
+    // The finder opened from the summary is a readable dialog, and its pick fills the row.
+    let find = s.all("import-hs-find").await;
+    s.click_on(&find[1]).await;
+    s.dialog("import-hs-dialog").await;
+    s.fill("hs-search", "celadon vase").await;
+    let results = s.wait_count("hs-result", 1).await;
+    s.screenshot("21a-import-hs-finder").await;
+    s.click_on(&results[0]).await;
+    let codes = s.all("import-hs-code").await;
+    let second = s
+        .client
+        .execute(
+            "return arguments[0].value",
+            vec![serde_json::to_value(&codes[1]).unwrap()],
+        )
+        .await
+        .unwrap();
+    assert!(
+        second.as_str().unwrap_or_default().starts_with("6913"),
+        "the finder's pick fills the row: {second}"
+    );
     s.screenshot("21-import-summary").await;
     assert_eq!(count_rows(&db, "orders"), 0, "the summary stores nothing");
 

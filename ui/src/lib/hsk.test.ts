@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dottedHsk, hsState } from './hsk';
+import { basisLabels, dottedHsk, hsState } from './hsk';
 
 describe('hsState', () => {
   it('tells a subheading from a full Korean code', () => {
@@ -24,5 +24,20 @@ describe('hsState', () => {
 
   it('writes the ten digits the way UNI-PASS shows them', () => {
     expect(dottedHsk('3304991000')).toBe('3304.99-1000');
+  });
+});
+
+describe('basisLabels', () => {
+  it('calls a code likely only when no other heading is as likely', () => {
+    expect(basisLabels([{ code: '330499', basis: 'keyword_exact' }, { code: '330430', basis: 'keyword' }])).toEqual([
+      'hsk.basis_keyword_exact', 'hsk.basis_keyword',
+    ]);
+    expect(basisLabels([{ code: '481190', basis: 'keyword_exact' }, { code: '630790', basis: 'keyword_exact' }])).toEqual([
+      'hsk.basis_ambiguous', 'hsk.basis_ambiguous',
+    ]);
+    // Two subheadings of one heading: still one likely heading.
+    expect(basisLabels([{ code: '691390', basis: 'keyword_exact' }, { code: '691310', basis: 'keyword_exact' }])[0]).toBe(
+      'hsk.basis_keyword_exact',
+    );
   });
 });

@@ -22,6 +22,18 @@ export const BASIS_HINT: Record<HsBasis, MessageKey> = {
   description: 'hsk.basis_description_hint',
 };
 
+/**
+ * The label of each result's basis among the results shown together: when two or more codes
+ * in different headings each look "likely" (a name that fits several materials or products,
+ * such as a coaster or "gift wrap"), none of them is called likely — the seller must choose.
+ */
+export function basisLabels(matches: { code: string; basis: HsBasis }[]): MessageKey[] {
+  const likelyHeadings = new Set(matches.filter((m) => m.basis === 'keyword_exact').map((m) => m.code.slice(0, 4)));
+  return matches.map((m) =>
+    m.basis === 'keyword_exact' && likelyHeadings.size > 1 ? 'hsk.basis_ambiguous' : BASIS_LABEL[m.basis],
+  );
+}
+
 export type HsState =
   | { kind: 'empty' }
   /** Fewer than six digits: not yet a subheading. */
