@@ -512,6 +512,21 @@ impl Session {
             .execute_async("const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));", vec![])
             .await;
         tokio::time::sleep(Duration::from_millis(250)).await;
+        // The window's header and navigation never scroll away: only the screen's own area does.
+        let page_scroll = self
+            .client
+            .execute(
+                "return (document.scrollingElement || document.documentElement).scrollTop",
+                vec![],
+            )
+            .await
+            .ok()
+            .and_then(|v| v.as_f64())
+            .unwrap_or(0.0);
+        assert!(
+            page_scroll == 0.0,
+            "{name}: the whole page is scrolled by {page_scroll} px (header out of view)"
+        );
         let png = match self.rendering {
             Rendering::Composited => self.client.screenshot().await.unwrap(),
             Rendering::AsShipped => {
