@@ -23,6 +23,13 @@ pub enum DocumentsCmd {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Papers made for declarations, newest first, each marked outdated when the declaration
+    /// changed after it was made (filed, accepted, loaded or edited)
+    Papers {
+        /// Only the papers of this declaration
+        #[arg(long)]
+        declaration: Option<i64>,
+    },
     /// Worksheets of several declarations, one PDF each in documents/
     Worksheets {
         /// Declaration ids, comma-separated: --ids 1,2,3
@@ -129,6 +136,37 @@ pub fn run(app: &mut App, cmd: DocumentsCmd, out: &Out) -> Result<(), Problems> 
         }
         DocumentsCmd::Worksheet { id, out: file } => {
             saved(out, &app.declaration_worksheet_pdf(id, file.as_deref())?);
+        }
+        DocumentsCmd::Papers { declaration } => {
+            let papers = app.papers(declaration)?;
+            out.print(&papers, |list| {
+                let mut t = crate::table::Table::new(&[
+                    "DECLARATION",
+                    "MADE",
+                    "STATE THEN",
+                    "NOW",
+                    "",
+                    "FILE",
+                ]);
+                for p in list {
+                    t.row(vec![
+                        p.declaration_no
+                            .clone()
+                            .unwrap_or_else(|| format!("#{}", p.declaration_id)),
+                        p.made_at.clone(),
+                        p.state_then.clone(),
+                        p.state_now.clone(),
+                        if p.outdated {
+                            out.ko_en("지난 서류", "outdated")
+                        } else {
+                            out.ko_en("최신", "current")
+                        }
+                        .to_string(),
+                        p.path.clone(),
+                    ]);
+                }
+                t.render()
+            });
         }
         DocumentsCmd::Worksheets { ids } => {
             // Nothing cancels a terminal batch but Ctrl-C; each file is still whole or absent.

@@ -138,6 +138,9 @@ fn backup_then_restore_gives_back_every_table_row_for_row() {
         ],
         None,
     );
+    let papers = ok(&db, &["documents", "papers"], None);
+    assert_eq!(papers.as_array().map(Vec::len), Some(1), "{papers}");
+    assert_eq!(papers[0]["declaration_id"].as_i64(), Some(id));
 
     let before = dump(&db);
     let empty = empty_tables(&before);
