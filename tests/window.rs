@@ -864,6 +864,17 @@ async fn newcomer_from_an_empty_database_to_papers_in_thirty_actions() {
     s.wait("missing-none").await;
     s.wait_text("declaration-kind", "간이수출신고").await;
     s.screenshot("62-newcomer-declaration").await;
+    // The UNI-PASS entry guide lists the fields with the values to copy (looked at, no action).
+    let guide = s.wait("unipass-guide").await;
+    s.wait_count("unipass-copy", 10).await;
+    s.client
+        .execute(
+            "arguments[0].scrollIntoView({block: 'start'});",
+            vec![serde_json::to_value(&guide).unwrap()],
+        )
+        .await
+        .unwrap();
+    s.screenshot("62a-newcomer-unipass-guide").await;
     s.click("worksheet-pdf").await;
     let worksheet = pdf_text(&s.wait_text("worksheet-path", ".pdf").await);
     assert!(
@@ -884,6 +895,9 @@ async fn newcomer_from_an_empty_database_to_papers_in_thirty_actions() {
     s.screenshot("63-newcomer-accept").await;
     s.click("accept-save").await;
     s.wait("loading-deadline").await;
+    // The worksheet printed as a draft is now marked outdated, with a way to print it again.
+    s.wait_text("worksheet-outdated", "수리").await;
+    s.screenshot("63a-newcomer-worksheet-outdated").await;
 
     // Packed by auto-pack, straight from the declaration.
     s.click("declaration-to-shipment").await;

@@ -1,4 +1,4 @@
-// Short confirmations ("Saved") shown at the top of the window and read out by screen readers.
+// Short confirmations ("Saved") shown at the bottom centre of the window and read out by screen readers.
 // They never pile up over the buttons a person needs next: a new confirmation replaces the
 // previous one, at most two notices show at once, and clicks pass through them (only their
 // close button takes a click).
