@@ -129,7 +129,7 @@ impl GuideField {
 
     /// A field filled from the seller profile: asked for (fixed in the settings) when the
     /// declaration's kind requires it and it is empty.
-    fn from_profile(self, g: &Guide<'_>, field: &str) -> Self {
+    fn profile_field(self, g: &Guide<'_>, field: &str) -> Self {
         self.ask(g.required_empty(field, None), SETTINGS_KO, SETTINGS_EN)
             .fix(g.fix("settings"))
     }
@@ -249,7 +249,7 @@ fn exporter_section(g: &Guide<'_>) -> GuideSection {
                 "The party named as exporter on the declaration. If you export yourself rather than through another company, enter your own business name (the same as the owner of the goods) and choose the exporter type for exporting in your own name from the UNI-PASS list.",
             ),
         )
-        .from_profile(g, "exporter.name"),
+        .profile_field(g, "exporter.name"),
         GuideField::new(
             "agent.customs_code",
             ("수출대행자 통관고유부호", "Export agent: customs code"),
@@ -259,7 +259,7 @@ fn exporter_section(g: &Guide<'_>) -> GuideSection {
                 "When you export yourself, this is your own customs code (the same as the owner's).",
             ),
         )
-        .from_profile(g, "exporter.customs_code"),
+        .profile_field(g, "exporter.customs_code"),
         GuideField::new(
             "exporter.name",
             ("수출화주 상호", "Owner of the goods (exporter): name"),
@@ -269,7 +269,7 @@ fn exporter_section(g: &Guide<'_>) -> GuideSection {
                 "The seller who owns the goods. Enter the business name exactly as on the business registration certificate.",
             ),
         )
-        .from_profile(g, "exporter.name"),
+        .profile_field(g, "exporter.name"),
         GuideField::new(
             "exporter.address",
             ("수출화주 주소", "Owner: address"),
@@ -279,7 +279,7 @@ fn exporter_section(g: &Guide<'_>) -> GuideSection {
                 "The place of business on the registration certificate. If the screen has an address search, pick the address there.",
             ),
         )
-        .from_profile(g, "exporter.address"),
+        .profile_field(g, "exporter.address"),
         GuideField::new(
             "exporter.representative",
             ("수출화주 대표자", "Owner: representative"),
@@ -289,7 +289,7 @@ fn exporter_section(g: &Guide<'_>) -> GuideSection {
                 "The representative's name on the business registration certificate.",
             ),
         )
-        .from_profile(g, "exporter.representative"),
+        .profile_field(g, "exporter.representative"),
         GuideField::new(
             "exporter.customs_code",
             ("수출화주 통관고유부호", "Owner: customs code"),
@@ -299,7 +299,7 @@ fn exporter_section(g: &Guide<'_>) -> GuideSection {
                 "The 15-character code KCS gives to each importer or exporter. If you do not have one yet, apply for it in UNI-PASS first.",
             ),
         )
-        .from_profile(g, "exporter.customs_code"),
+        .profile_field(g, "exporter.customs_code"),
         GuideField::new(
             "exporter.business_no",
             ("수출화주 사업자등록번호", "Owner: business registration number"),
@@ -309,7 +309,7 @@ fn exporter_section(g: &Guide<'_>) -> GuideSection {
                 "Given as 10 digits without hyphens; if the screen wants hyphens, type it as NNN-NN-NNNNN.",
             ),
         )
-        .from_profile(g, "exporter.business_no"),
+        .profile_field(g, "exporter.business_no"),
     ];
     GuideSection {
         title_ko: "수출자 (수출대행자·수출화주)".into(),
