@@ -19,6 +19,12 @@ step "UI type check"
 step "UI unit tests"
 (cd ui && npm test)
 
+step "holiday table matches its two sources (scripts/gen_holidays.py --check)"
+venv=target/holidays-venv
+[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+"$venv/bin/pip" install -q holidays==0.109
+"$venv/bin/python" scripts/gen_holidays.py --check
+
 step "cargo fmt"
 cargo fmt --all -- --check
 

@@ -653,6 +653,27 @@ fn deadlines(doc: &mut Doc, w: &Worksheet<'_>) {
                     },
                 ),
             ];
+            if !dl.date.unconfirmed_years.is_empty() {
+                let years: Vec<String> = dl
+                    .date
+                    .unconfirmed_years
+                    .iter()
+                    .map(|y| y.to_string())
+                    .collect();
+                fields.push(
+                    Field::new(
+                        "공휴일표",
+                        "Holiday table",
+                        format!(
+                            "{}년 계산값, 미발표 / {} computed, not yet announced",
+                            years.join(", "),
+                            years.join(", ")
+                        ),
+                    )
+                    .tone(Tone::Warn)
+                    .note("관청 달력 발표 전이라 임시공휴일은 빠져 있습니다 / temporary holidays are not known yet"),
+                );
+            }
             if !dl.date.uncovered_years.is_empty() {
                 let years: Vec<String> = dl
                     .date

@@ -74,6 +74,10 @@ pub struct DueDate {
     pub skipped: Vec<SkippedDay>,
     /// Years the holiday table does not cover (only weekends were considered there).
     pub uncovered_years: Vec<i32>,
+    /// Years whose holidays are in the table but not confirmed by the official calendar notice
+    /// (computed ahead of it: temporary holidays and special elections cannot be known yet).
+    #[serde(default)]
+    pub unconfirmed_years: Vec<i32>,
 }
 
 fn weekday_ko(d: NaiveDate) -> &'static str {
@@ -90,9 +94,13 @@ impl DueDate {
         let mut due = raw;
         let mut skipped = Vec::new();
         let mut uncovered = Vec::new();
+        let mut unconfirmed = Vec::new();
         loop {
             if !book.holidays.covers_year(due.year()) && !uncovered.contains(&due.year()) {
                 uncovered.push(due.year());
+            }
+            if book.holidays.unconfirmed_year(due.year()) && !unconfirmed.contains(&due.year()) {
+                unconfirmed.push(due.year());
             }
             match non_working(due, book) {
                 Some(day) => {
@@ -107,6 +115,7 @@ impl DueDate {
             due,
             skipped,
             uncovered_years: uncovered,
+            unconfirmed_years: unconfirmed,
         }
     }
 
@@ -503,6 +512,71 @@ mod tests {
         assert!(dl.rules[0].verified);
     }
 
+    /// The days a deadline skipped, as ISO dates.
+    fn skipped_dates(due: &DueDate) -> Vec<String> {
+        due.skipped.iter().map(|s| s.date.to_string()).collect()
+    }
+
+    #[test]
+    fn constitution_day_2026_moves_the_loading_deadline() {
+        let b = Rulebook::bundled();
+        // Accepted Wed 2026-06-17: +30 (first day not counted) = Fri 2026-07-17, 제헌절, a public
+        // holiday again from 2026 → Sat 07-18 → Sun 07-19 → Mon 07-20.
+        let dl = loading_deadline(d("2026-06-17"), &b).unwrap();
+        assert_eq!(dl.date.raw, d("2026-07-17"));
+        assert_eq!(dl.date.due, d("2026-07-20"));
+        assert_eq!(
+            skipped_dates(&dl.date),
+            ["2026-07-17", "2026-07-18", "2026-07-19"]
+        );
+        assert_eq!(dl.date.skipped[0].reason_ko, "제헌절");
+        assert_eq!(dl.date.skipped[0].reason_en, "Constitution Day");
+        assert!(dl.date.uncovered_years.is_empty());
+        assert!(dl.steps[1].ko.contains("2026-07-20"));
+    }
+
+    #[test]
+    fn labour_day_2027_substitute_moves_the_loading_deadline() {
+        let b = Rulebook::bundled();
+        // Accepted Thu 2027-04-01: +30 = Sat 2027-05-01 (노동절) → Sun 05-02 → Mon 05-03, its
+        // substitute holiday (from 2026) → Tue 05-04.
+        let dl = loading_deadline(d("2027-04-01"), &b).unwrap();
+        assert_eq!(dl.date.raw, d("2027-05-01"));
+        assert_eq!(dl.date.due, d("2027-05-04"));
+        assert_eq!(
+            skipped_dates(&dl.date),
+            ["2027-05-01", "2027-05-02", "2027-05-03"]
+        );
+        assert_eq!(dl.date.skipped[2].reason_ko, "대체공휴일(노동절)");
+        assert!(dl.date.uncovered_years.is_empty());
+    }
+
+    #[test]
+    fn constitution_day_2027_substitute_moves_the_loading_deadline() {
+        let b = Rulebook::bundled();
+        // Accepted Thu 2027-06-17: +30 = Sat 2027-07-17 (제헌절) → Sun 07-18 → Mon 07-19, its
+        // substitute holiday → Tue 07-20.
+        let dl = loading_deadline(d("2027-06-17"), &b).unwrap();
+        assert_eq!(dl.date.raw, d("2027-07-17"));
+        assert_eq!(dl.date.due, d("2027-07-20"));
+        assert_eq!(
+            skipped_dates(&dl.date),
+            ["2027-07-17", "2027-07-18", "2027-07-19"]
+        );
+        assert_eq!(dl.date.skipped[2].reason_ko, "대체공휴일(제헌절)");
+    }
+
+    #[test]
+    fn labour_day_counts_before_2026_too() {
+        let b = Rulebook::bundled();
+        // Not a public holiday before 2026, but art. 8(3) names Labour Day: Thu 2025-05-01 → Fri.
+        let due = DueDate::from_raw(d("2025-05-01"), &b);
+        assert_eq!(due.due, d("2025-05-02"));
+        assert_eq!(due.skipped[0].reason_ko, "근로자의 날");
+        // Wed 2019-05-01 → Thu 05-02.
+        assert_eq!(DueDate::from_raw(d("2019-05-01"), &b).due, d("2019-05-02"));
+    }
+
     #[test]
     fn final_price_period_follows_the_declaration_date() {
         let b = Rulebook::bundled();
@@ -584,5 +658,22 @@ mod tests {
         assert!(new.estimate);
         let tenth = penalty_estimate(10, new_from, &b).unwrap();
         assert!(tenth.before_reduction_krw <= rust_decimal::Decimal::from(2_000_000));
+    }
+
+    #[test]
+    fn computed_holiday_years_are_flagged_as_not_yet_announced() {
+        let b = Rulebook::bundled();
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        // 2026 is announced (verified); 2028 is computed ahead of the calendar notice.
+        assert!(DueDate::from_raw(d("2026-12-28"), &b)
+            .unconfirmed_years
+            .is_empty());
+        assert_eq!(
+            DueDate::from_raw(d("2028-11-27"), &b).unconfirmed_years,
+            vec![2028]
+        );
+        assert!(DueDate::from_raw(d("2028-11-27"), &b)
+            .uncovered_years
+            .is_empty());
     }
 }

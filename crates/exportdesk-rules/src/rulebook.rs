@@ -186,6 +186,14 @@ impl HolidayTable {
     pub fn covers_year(&self, year: i32) -> bool {
         self.years.iter().any(|y| *y.year.get_ref() == year)
     }
+
+    /// Whether the year is in the table but not confirmed by the official calendar (computed
+    /// ahead of the announcement, or from one source only).
+    pub fn unconfirmed_year(&self, year: i32) -> bool {
+        self.years
+            .iter()
+            .any(|y| *y.year.get_ref() == year && !y.verified)
+    }
 }
 
 /// The whole rulebook.
@@ -718,6 +726,62 @@ mod tests {
         let e = with_replaced("declaration.toml", text).unwrap_err();
         assert!(e.message.contains("oldest first"), "{e}");
         assert!(e.line > 1);
+    }
+
+    fn holiday_year(b: &Rulebook, year: i32) -> &HolidayYear {
+        b.holidays
+            .years
+            .iter()
+            .find(|y| *y.year.get_ref() == year)
+            .unwrap_or_else(|| panic!("no holiday table for {year}"))
+    }
+
+    #[test]
+    fn holiday_table_covers_every_year_2014_to_2030() {
+        let b = Rulebook::bundled();
+        for year in 2014..=2030 {
+            assert!(b.holidays.covers_year(year), "{year}");
+            let y = holiday_year(&b, year);
+            assert!(y.days.len() >= 15, "{year} has {} days", y.days.len());
+            // Labour Day moves deadlines in every year (Customs Act art. 8(3)).
+            let may_1 = NaiveDate::from_ymd_opt(year, 5, 1).unwrap();
+            assert!(b.holidays.holiday_on(may_1).is_some(), "{year}-05-01");
+            // The 2026 amendment: Constitution Day is a public holiday from 2026 only.
+            let jul_17 = NaiveDate::from_ymd_opt(year, 7, 17).unwrap();
+            assert_eq!(
+                b.holidays.holiday_on(jul_17).is_some(),
+                year >= 2026,
+                "{jul_17}"
+            );
+        }
+        // Years announced in the official calendar notice are verified; the others are not.
+        for year in 2018..=2027 {
+            assert!(holiday_year(&b, year).verified, "{year}");
+        }
+        for year in (2014..=2017).chain(2028..=2030) {
+            assert!(!holiday_year(&b, year).verified, "{year}");
+        }
+    }
+
+    #[test]
+    fn first_and_last_holiday_years_load() {
+        let b = Rulebook::bundled();
+        // 2014: the first substitute holiday ever (Chuseok on Mon 2014-09-08 → Wed 09-10).
+        let sub = b.holidays.holiday_on(date("2014-09-10")).unwrap();
+        assert_eq!(sub.name_ko, "대체공휴일(추석)");
+        assert!(
+            b.holidays.holiday_on(date("2014-06-04")).is_some(),
+            "local elections"
+        );
+        // 2030: computed, Seollal Sun 02-03 → substitute Tue 02-05.
+        let sub = b.holidays.holiday_on(date("2030-02-05")).unwrap();
+        assert_eq!(sub.name_en, "Substitute holiday (Seollal)");
+        let note = holiday_year(&b, 2030).note.as_deref().unwrap();
+        let ko = note.find("아직 공표되지 않았습니다").expect(note);
+        let en = note
+            .find("Computed, not yet announced (temporary holidays and elections cannot be predicted)")
+            .expect(note);
+        assert!(ko < en, "Korean first: {note}");
     }
 
     #[test]

@@ -263,7 +263,12 @@ skipped: Array<SkippedDay>,
 /**
  * Years the holiday table does not cover (only weekends were considered there).
  */
-uncovered_years: Array<number>, };
+uncovered_years: Array<number>, 
+/**
+ * Years whose holidays are in the table but not confirmed by the official calendar notice
+ * (computed ahead of it: temporary holidays and special elections cannot be known yet).
+ */
+unconfirmed_years: Array<number>, };
 
 export type Step = { ko: string, en: string, };
 

@@ -477,6 +477,7 @@ export const en: Record<keyof typeof ko, string> = {
   'deadline.days_over': '{days} day(s) overdue',
   'deadline.moved_days': 'The {days} days end on {raw} → deadline {due}',
   'deadline.moved': 'The period ends on {raw} → deadline {due}',
+  'deadline.unconfirmed': 'The {years} holidays are computed: the official calendar notice is not out yet, so temporary holidays and special elections are not in it. Check again once it is announced.',
   'deadline.uncovered': 'No holiday table for {years}: only weekends were considered. Check the holidays in Settings › Rulebook.',
   'deadline.extensions': 'Extensions granted',
   'deadline.extension_row': 'requested {requested} → new deadline {date}',

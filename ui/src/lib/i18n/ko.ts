@@ -475,6 +475,7 @@ export const ko = {
   'deadline.days_over': '{days}일 지남',
   'deadline.moved_days': '{days}일이 끝나는 날 {raw} → 기한 {due}',
   'deadline.moved': '기간이 끝나는 날 {raw} → 기한 {due}',
+  'deadline.unconfirmed': '{years}년 공휴일은 관청 달력(월력요항)이 아직 발표되지 않아 계산한 날짜입니다. 임시공휴일·보궐선거일은 반영되지 않았으니 발표 후 다시 확인하세요.',
   'deadline.uncovered': '{years}년 공휴일표가 없어 주말만 고려했습니다. 설정 › 규정집에서 공휴일을 확인하세요.',
   'deadline.extensions': '적재기간 연장 기록',
   'deadline.extension_row': '{requested} 신청 → 새 기한 {date}',
