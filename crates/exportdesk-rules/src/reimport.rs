@@ -1106,6 +1106,18 @@ fn check_window(facts: &ReimportFacts, book: &Rulebook, j: &mut Judge) -> Option
             format!("The rulebook has no holiday table for {}; only weekends were considered, so the last day may move if it falls on a public holiday.", years.join(", ")),
         );
     }
+    if !window.date.unconfirmed_years.is_empty() {
+        let years: Vec<String> = window
+            .date
+            .unconfirmed_years
+            .iter()
+            .map(|y| y.to_string())
+            .collect();
+        j.step(
+            format!("{}년 공휴일은 관청 달력(월력요항) 발표 전이라 계산한 날짜입니다. 임시공휴일이 지정되면 마지막 날이 늦춰질 수 있습니다.", years.join(", ")),
+            format!("The {} holidays are computed ahead of the official calendar notice; a temporary holiday designated later may move the last day.", years.join(", ")),
+        );
+    }
     let last = window.date.due;
     let status = match facts.return_date {
         None => {
