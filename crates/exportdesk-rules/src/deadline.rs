@@ -676,4 +676,17 @@ mod tests {
             .uncovered_years
             .is_empty());
     }
+
+    #[test]
+    fn final_price_period_is_30_days_until_2023_01_31_and_60_from_2023_02_01() {
+        let b = Rulebook::bundled();
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let paid = d("2023-01-10");
+        let old = final_price_deadline(paid, d("2023-01-31"), &b).unwrap();
+        assert_eq!(old.date.raw, d("2023-02-09"), "30 days under the old rule");
+        assert_eq!(old.rules[0].value, "30");
+        let new = final_price_deadline(paid, d("2023-02-01"), &b).unwrap();
+        assert_eq!(new.date.raw, d("2023-03-11"), "60 days from 2023-02-01");
+        assert_eq!(new.rules[0].effective_from, d("2023-02-01"));
+    }
 }

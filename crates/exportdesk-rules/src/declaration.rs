@@ -330,8 +330,15 @@ pub fn decide_kind(
         declared_on,
     )?;
     let mut steps = Vec::new();
-    let within = fob_krw <= *limit;
-    steps.push(if within {
+    // A limit of 0 in the rulebook: the simplified declaration did not exist yet on that date.
+    let scheme = !limit.is_zero();
+    let within = scheme && fob_krw <= *limit;
+    steps.push(if !scheme {
+        Step::new(
+            format!("{declared_on}에는 전자상거래 간이수출신고 제도가 아직 없었습니다(규정집에 그날 시행 중인 한도가 없음). 일반 수출신고입니다."),
+            format!("On {declared_on} the e-commerce simplified export declaration did not exist yet (no limit in force that day in the rulebook): a regular declaration."),
+        )
+    } else if within {
         Step::new(
             format!("FOB 합계 {}는 {declared_on}에 시행 중인 간이수출신고 한도 {} 이하입니다.", format_krw(fob_krw), format_krw(*limit)),
             format!("The FOB total {} is within the simplified declaration limit of {} in force on {declared_on}.", format_krw(fob_krw), format_krw(*limit)),
@@ -374,6 +381,11 @@ pub fn decide_kind(
         (
             format!("FOB {}가 한도 {} 이하이고 세관장확인대상 품목이 없어 간이수출신고로 충분합니다.", format_krw(fob_krw), format_krw(*limit)),
             format!("FOB {} is within the {} limit and no line needs a customs-checked permit, so a simplified declaration is enough.", format_krw(fob_krw), format_krw(*limit)),
+        )
+    } else if !scheme {
+        (
+            format!("{declared_on}에는 간이수출신고 제도가 없어 일반 수출신고를 해야 합니다."),
+            format!("There was no simplified declaration on {declared_on}, so a regular declaration is needed."),
         )
     } else if !within {
         (
@@ -1081,4 +1093,41 @@ pub fn missing_fields(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod history_tests {
+    use super::*;
+
+    #[test]
+    fn the_limit_follows_its_history_on_both_sides_of_each_change() {
+        let book = Rulebook::bundled();
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let kind = |fob: i64, on: &str| {
+            decide_kind(Decimal::from(fob), &KindFacts::default(), d(on), &book).unwrap()
+        };
+        // The scheme started on 2014-07-30.
+        let before = kind(1_000_000, "2014-07-29");
+        assert_eq!(before.kind, DeclarationKind::Regular);
+        assert!(
+            before.reason_ko.contains("제도가 없어"),
+            "{}",
+            before.reason_ko
+        );
+        assert_eq!(
+            kind(1_000_000, "2014-07-30").kind,
+            DeclarationKind::Simplified
+        );
+        // ₩2,000,000 until 2024-07-31, ₩4,000,000 from 2024-08-01.
+        assert_eq!(kind(3_000_000, "2024-07-31").kind, DeclarationKind::Regular);
+        assert_eq!(
+            kind(3_000_000, "2024-08-01").kind,
+            DeclarationKind::Simplified
+        );
+        assert_eq!(kind(4_500_000, "2024-08-01").kind, DeclarationKind::Regular);
+        assert_eq!(
+            kind(4_500_000, "2025-08-28").kind,
+            DeclarationKind::Simplified
+        );
+    }
 }
