@@ -22,7 +22,7 @@ use crate::declaration::{Declaration, DeclarationState};
 use crate::money::{format_krw, parse_amount, parse_non_negative, KrwRounding};
 use crate::problem::{Problem, Problems};
 use crate::records::optional;
-use crate::rulebook::Rulebook;
+use crate::rulebook::{LimitBasis, LimitComparison, Rulebook};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -1347,33 +1347,44 @@ fn check_quantities(facts: &ReimportFacts, j: &mut Judge) {
 }
 
 fn simple_list(usd: Decimal, on: NaiveDate, book: &Rulebook, j: &mut Judge) -> Option<Step> {
-    let (max, rule) = match use_rule(
-        &book.reimport.simple_list_max_usd,
-        "simple_list_max_usd",
-        on,
-    ) {
-        Ok(v) => v,
-        Err(p) => {
-            j.missing(p);
-            return None;
-        }
-    };
-    let max = *max;
-    j.rules.push(rule);
+    // Before the facility existed (no version in force) there is nothing to say about it.
+    let r = &book.reimport;
+    let (max, rule) = use_rule(&r.simple_list_max_usd, "simple_list_max_usd", on).ok()?;
+    let (comparison, rule_cmp) =
+        use_rule(&r.simple_list_comparison, "simple_list_comparison", on).ok()?;
+    let (basis, rule_basis) = use_rule(&r.simple_list_basis, "simple_list_basis", on).ok()?;
+    let (max, comparison, basis) = (*max, *comparison, *basis);
+    j.rules.extend([rule, rule_cmp, rule_basis]);
     let (usd_s, max_s) = (usd.normalize(), max.normalize());
-    if usd <= max {
-        let note = Step::new(
-            format!("반품 물품 가격이 미화 {usd_s}달러로 규정집의 목록통관 한도 {max_s}달러 이하이므로 목록통관(간이한 목록 제출)으로 들여올 수 있습니다. 이때도 원래 수출신고번호를 알려 주세요."),
-            format!("The returned goods are worth USD {usd_s}, within the rulebook's simple-list limit of USD {max_s}, so they may clear on a simple list. Give the original export declaration number there too."),
-        );
-        j.steps.push(note.clone());
-        Some(note)
-    } else {
-        j.step(
-            format!("반품 물품 가격 미화 {usd_s}달러는 목록통관 한도 {max_s}달러를 넘으므로 수입신고를 해야 합니다."),
-            format!("At USD {usd_s} the returned goods are over the simple-list limit of USD {max_s}; file an import declaration."),
-        );
-        None
+    let (limit_ko, limit_en) = match comparison {
+        LimitComparison::Under => (format!("{max_s}달러 미만"), format!("under USD {max_s}")),
+        LimitComparison::AtMost => (format!("{max_s}달러 이하"), format!("USD {max_s} or less")),
+    };
+    let whole_within = comparison.within(usd, max);
+    match (whole_within, basis) {
+        (true, _) => {
+            let note = Step::new(
+                format!("반품 물품 가격이 미화 {usd_s}달러로 {limit_ko}이므로, 증빙서류 없이 수입신고로 들여올 수 있습니다(목록통관이 아닌 수입신고입니다). 신고서에 원래 수출신고번호를 적으세요."),
+                format!("The returned goods are worth USD {usd_s}, {limit_en}, so they may come back on an import declaration without supporting documents (an import declaration, not a list clearance). Give the original export declaration number on it."),
+            );
+            j.steps.push(note.clone());
+            Some(note)
+        }
+        (false, LimitBasis::PerItem) => {
+            let note = Step::new(
+                format!("반품 전체는 미화 {usd_s}달러이지만 {on}에는 한도를 품목별로 봅니다: 한 품목의 가격이 {limit_ko}이면 그 품목은 증빙서류 없이 수입신고할 수 있습니다. 품목마다 가격을 확인하세요."),
+                format!("The whole return is USD {usd_s}, but on {on} the limit applies per item: an item worth {limit_en} may come back on an import declaration without supporting documents. Check each item's value."),
+            );
+            j.steps.push(note.clone());
+            Some(note)
+        }
+        (false, LimitBasis::WholeReturn) => {
+            j.step(
+                format!("반품 물품 가격 미화 {usd_s}달러는 {limit_ko}이 아니므로 증빙서류를 갖춰 수입신고를 해야 합니다."),
+                format!("At USD {usd_s} the returned goods are not {limit_en}; file an import declaration with the supporting documents."),
+            );
+            None
+        }
     }
 }
 
@@ -1989,33 +2000,47 @@ mod tests {
     }
 
     #[test]
-    fn simple_list_note_at_the_limit_not_above() {
+    fn small_returns_under_usd_150_by_whole_return_then_per_item() {
         let b = Rulebook::bundled();
-        let at = eligibility(
-            &ReimportFacts {
-                value_usd: Some(n("150")),
-                ..facts()
-            },
-            &b,
+        let at = |usd: &str, on: &str| {
+            eligibility(
+                &ReimportFacts {
+                    value_usd: Some(n(usd)),
+                    return_date: Some(d(on)),
+                    ..facts()
+                },
+                &b,
+            )
+        };
+        // Whole return (before the 2025-11-20 advance notice): under USD 150 only.
+        let under = at("149.99", "2025-06-02");
+        let note = under.simple_list_note.expect("under USD 150 qualifies");
+        assert!(note.en.contains("import declaration") && note.en.contains("not a list clearance"));
+        assert!(note.ko.contains("150달러 미만") && note.ko.contains("수입신고"));
+        for key in [
+            "simple_list_max_usd",
+            "simple_list_comparison",
+            "simple_list_basis",
+        ] {
+            let rule = under.rules.iter().find(|r| r.key == key).expect(key);
+            assert!(!rule.source.is_empty(), "{key}");
+        }
+        assert!(
+            at("150", "2025-06-02").simple_list_note.is_none(),
+            "150 is not under 150"
         );
-        let note = at.simple_list_note.expect("note at USD 150");
-        assert!(note.en.contains("USD 150") && note.ko.contains("150달러"));
-        let rule = at
-            .rules
-            .iter()
-            .find(|r| r.key == "simple_list_max_usd")
-            .unwrap();
-        assert_eq!(rule.value, "150");
-        assert!(!rule.source.is_empty());
-        let over = eligibility(
-            &ReimportFacts {
-                value_usd: Some(n("150.01")),
-                ..facts()
-            },
-            &b,
-        );
-        assert!(over.simple_list_note.is_none());
-        assert_eq!(over.outcome, ReimportOutcome::Eligible);
+        assert!(at("150.01", "2025-06-02").simple_list_note.is_none());
+        // Per item (from 2025-11-20): a larger return may still have items under the limit.
+        assert!(at("149.99", "2026-11-04").simple_list_note.is_some());
+        let per_item = at("150", "2026-11-04")
+            .simple_list_note
+            .expect("per-item advice");
+        assert!(per_item.en.contains("per item"), "{}", per_item.en);
+        assert!(at("150.01", "2026-11-04").simple_list_note.is_some());
+        // Before 2017-09-01 the facility did not exist: nothing is said, nothing is missing.
+        let early = at("100", "2017-08-31");
+        assert!(early.simple_list_note.is_none());
+        assert!(!early.rules.iter().any(|r| r.key == "simple_list_max_usd"));
         let unknown = eligibility(
             &ReimportFacts {
                 value_usd: None,

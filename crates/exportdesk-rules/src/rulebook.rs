@@ -132,6 +132,10 @@ pub struct PenaltyRules {
 #[serde(deny_unknown_fields)]
 pub struct ReimportRules {
     pub simple_list_max_usd: Param<Decimal>,
+    /// Whether a return exactly at the limit qualifies (`at_most`) or not (`under`).
+    pub simple_list_comparison: Param<LimitComparison>,
+    /// Whether the limit is compared with the whole return or with each item.
+    pub simple_list_basis: Param<LimitBasis>,
     /// Import VAT rate (%), for the VAT estimate shown beside a re-import relief ("to confirm").
     pub vat_rate_percent: Param<Decimal>,
 }
@@ -428,6 +432,16 @@ impl Rulebook {
             ),
             ParamRef::new(
                 "reimport.toml",
+                "simple_list_comparison",
+                &self.reimport.simple_list_comparison,
+            ),
+            ParamRef::new(
+                "reimport.toml",
+                "simple_list_basis",
+                &self.reimport.simple_list_basis,
+            ),
+            ParamRef::new(
+                "reimport.toml",
                 "vat_rate_percent",
                 &self.reimport.vat_rate_percent,
             ),
@@ -500,6 +514,53 @@ impl ShowValue for u32 {
 impl ShowValue for String {
     fn show(&self) -> String {
         self.clone()
+    }
+}
+
+/// How a value is compared with a limit: strictly below it, or up to and including it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LimitComparison {
+    /// 미만: below the limit only.
+    Under,
+    /// 이하: the limit itself qualifies.
+    AtMost,
+}
+
+impl LimitComparison {
+    pub fn within(self, value: Decimal, limit: Decimal) -> bool {
+        match self {
+            LimitComparison::Under => value < limit,
+            LimitComparison::AtMost => value <= limit,
+        }
+    }
+}
+
+/// What a value limit is compared with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LimitBasis {
+    /// The whole return (shipment) at once.
+    WholeReturn,
+    /// Each item on its own.
+    PerItem,
+}
+
+impl ShowValue for LimitComparison {
+    fn show(&self) -> String {
+        match self {
+            LimitComparison::Under => "under".into(),
+            LimitComparison::AtMost => "at_most".into(),
+        }
+    }
+}
+
+impl ShowValue for LimitBasis {
+    fn show(&self) -> String {
+        match self {
+            LimitBasis::WholeReturn => "whole_return".into(),
+            LimitBasis::PerItem => "per_item".into(),
+        }
     }
 }
 

@@ -595,7 +595,10 @@ fn verdict(doc: &mut Doc, c: &ReimportClaim<'_>) {
         doc.steps(&steps);
     }
     if let Some(note) = &v.simple_list_note {
-        doc.heading("목록통관", "Simple list clearance");
+        doc.heading(
+            "소액 반품: 증빙서류 없는 수입신고",
+            "Small return: import declaration without documents",
+        );
         doc.notice(&note.ko, &note.en, Tone::Info);
     }
 }

@@ -207,8 +207,8 @@ fn an_eligible_partial_return_on_the_last_day_prints_the_whole_claim() {
             "Window's last day",
             "2026-11-04",
             "0일 남음 / 0 days to spare",
-            // Simple list.
-            "목록통관",
+            // Small return without documents.
+            "증빙서류 없는 수입신고",
             "USD 72",
             // Relief, labelled estimates; VAT to confirm.
             "면제되는 관세 (추정)",

@@ -1496,6 +1496,7 @@ export const en: Record<keyof typeof ko, string> = {
   'ret.doc_claim': 'Re-import claim PDF',
   'ret.delete_title': 'Delete return',
   'ret.delete_message': 'Delete this return?',
+  'ret.small_return': 'Small return:',
   'ret.toast_saved': 'Return saved.',
   'ret.toast_deleted': 'Return deleted.',
   'ret.toast_filed': 'Claim filing recorded.',

@@ -1494,6 +1494,7 @@ export const ko = {
   'ret.doc_claim': '재수입면세 신청서 PDF',
   'ret.delete_title': '반품 삭제',
   'ret.delete_message': '이 반품을 삭제할까요?',
+  'ret.small_return': '소액 반품:',
   'ret.toast_saved': '반품을 저장했습니다.',
   'ret.toast_deleted': '반품을 삭제했습니다.',
   'ret.toast_filed': '면세 신청을 기록했습니다.',
