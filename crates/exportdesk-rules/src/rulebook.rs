@@ -149,6 +149,14 @@ pub struct FtaRules {
     pub rcep_de_minimis_percent_fob: Param<Decimal>,
     pub korus_de_minimis_percent_value: Param<Decimal>,
     pub korus_textile_de_minimis_percent_weight: Param<Decimal>,
+    /// UK–Korea: the low-value origin declaration limit in pounds (the UK states it in GBP).
+    pub uk_origin_declaration_any_exporter_max_gbp: Param<Decimal>,
+    /// RCEP: how long a certificate of origin stays valid (months).
+    pub rcep_certificate_validity_months: Param<u32>,
+    /// Korea–ASEAN: how long a certificate of origin stays valid (months).
+    pub asean_certificate_validity_months: Param<u32>,
+    /// KORUS: how long origin records are kept (years from importation).
+    pub korus_record_keeping_years: Param<u32>,
 }
 
 /// One public holiday or other non-working day that moves a deadline (Customs Act art. 8(3)).
@@ -469,6 +477,26 @@ impl Rulebook {
                 "fta.toml",
                 "korus_textile_de_minimis_percent_weight",
                 &f.korus_textile_de_minimis_percent_weight,
+            ),
+            ParamRef::new(
+                "fta.toml",
+                "uk_origin_declaration_any_exporter_max_gbp",
+                &f.uk_origin_declaration_any_exporter_max_gbp,
+            ),
+            ParamRef::new(
+                "fta.toml",
+                "rcep_certificate_validity_months",
+                &f.rcep_certificate_validity_months,
+            ),
+            ParamRef::new(
+                "fta.toml",
+                "asean_certificate_validity_months",
+                &f.asean_certificate_validity_months,
+            ),
+            ParamRef::new(
+                "fta.toml",
+                "korus_record_keeping_years",
+                &f.korus_record_keeping_years,
             ),
         ]
     }
@@ -852,5 +880,25 @@ mod tests {
             .replacen("date = \"2026-01-01\"", "date = \"2027-01-01\"", 1);
         let e = with_replaced("holidays.toml", text).unwrap_err();
         assert!(e.message.contains("2027-01-01"), "{e}");
+    }
+
+    #[test]
+    fn fta_facts_of_issue_14_are_in_the_book_with_their_sources() {
+        let b = Rulebook::bundled();
+        let on = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let shown = b.show_on(on);
+        for (key, value) in [
+            ("uk_origin_declaration_any_exporter_max_gbp", "5500"),
+            ("rcep_certificate_validity_months", "12"),
+            ("asean_certificate_validity_months", "6"),
+            ("korus_record_keeping_years", "5"),
+        ] {
+            let v = shown
+                .iter()
+                .find(|r| r.key == key)
+                .unwrap_or_else(|| panic!("{key} missing"));
+            assert_eq!(v.value.as_deref(), Some(value), "{key}");
+            assert!(!v.source.as_deref().unwrap_or_default().is_empty(), "{key}");
+        }
     }
 }
