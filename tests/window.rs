@@ -961,6 +961,14 @@ async fn newcomer_from_an_empty_database_to_papers_in_thirty_actions() {
     let actions = s.actions();
     eprintln!("newcomer path: {actions} actions");
     assert!(actions <= 30, "the newcomer path took {actions} actions");
+
+    // Beyond the counted path: the Documents screen lists the worksheets made, the one printed
+    // as a draft marked outdated.
+    s.click("nav-documents").await;
+    s.wait("papers-made").await;
+    let outdated = s.all("paper-outdated").await;
+    assert_eq!(outdated.len(), 1, "the draft worksheet is outdated");
+    s.screenshot("67-newcomer-papers-made").await;
     s.close().await;
 }
 

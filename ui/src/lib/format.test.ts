@@ -138,3 +138,13 @@ describe('formatRate', () => {
     expect(formatRate(null)).toBe('—');
   });
 });
+
+describe('quotedPer', () => {
+  it('quotes the yen per 100 and every other currency per 1, with an example to match', async () => {
+    const { quotedPer, rateExample } = await import('./format');
+    expect(quotedPer('JPY')).toBe('100');
+    expect(quotedPer('USD')).toBe('1');
+    expect(rateExample('JPY')).toBe('940.12');
+    expect(rateExample('EUR')).toBe('1,450.30');
+  });
+});

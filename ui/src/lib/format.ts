@@ -74,6 +74,16 @@ export function formatNumber(value: string | number | null | undefined): string 
   return groupThousands(String(value));
 }
 
+/** The unit KCS quotes a currency's rate per: 100 for the yen, 1 for the others. */
+export function quotedPer(currency: string): '1' | '100' {
+  return currency === 'JPY' ? '100' : '1';
+}
+
+/** An example rate as the KCS table shows it, for an empty rate field. */
+export function rateExample(currency: string): string {
+  return quotedPer(currency) === '100' ? '940.12' : '1,450.30';
+}
+
 /**
  * A customs rate as KCS quotes it and the seller typed it: separators and at least two
  * decimals (`1450.3` → `1,450.30`); more decimals are kept (`9.4012` stays `9.4012`).

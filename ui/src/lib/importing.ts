@@ -1,6 +1,7 @@
 // Pure helpers of the order-file import: the column-mapping choices and the profile built from
 // them, the products to add to the catalogue, and the request sent to the Rust side.
 
+import { quotedPer } from './format';
 import type { MessageKey } from './i18n';
 import type {
   DateOrder, DecimalStyle, Encoding, ExistingOrders, Field, ImportPreview, ImportProfileInfo, ImportRequest,
@@ -287,7 +288,7 @@ export interface RateChoice {
 export function initialRateChoices(needs: RateNeed[]): RateChoice[] {
   return needs
     .filter((n) => !n.recorded)
-    .map((n) => ({ currency: n.currency, rate: '', per: n.currency === 'JPY' ? '100' : '1' }));
+    .map((n) => ({ currency: n.currency, rate: '', per: quotedPer(n.currency) }));
 }
 
 /** The typed rates as drafts for the week they belong to (empty ones are left out). */
