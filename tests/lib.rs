@@ -32,9 +32,12 @@ fn target_dir() -> PathBuf {
         .unwrap_or_else(|| workspace_root().join("target"))
 }
 
-/// The desktop binary built by `cargo test --workspace` (debug profile).
+/// The desktop binary built by `cargo test --workspace` (debug profile), or the one named by
+/// `EXPORTDESK_E2E_APP` (e.g. the release build, to drive the window as it ships).
 pub fn app_binary() -> PathBuf {
-    let path = target_dir().join("debug").join("exportdesk-desktop");
+    let path = std::env::var_os("EXPORTDESK_E2E_APP")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| target_dir().join("debug").join("exportdesk-desktop"));
     assert!(path.exists(), "{} is missing: run `cargo test --workspace` (it builds the app) or `cargo build -p exportdesk-desktop`", path.display());
     path
 }
