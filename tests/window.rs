@@ -135,6 +135,31 @@ async fn product_with_hs_finder_and_english_ui() {
     s.wait("rulebook-table").await;
     s.wait_text("rulebook-table", "to confirm").await;
     s.screenshot("13-settings-english").await;
+    // The simplified limit's history, oldest first, from its first row's "History" toggle.
+    let toggles = s.all("rule-history-toggle").await;
+    assert!(!toggles.is_empty(), "no rule shows a history");
+    s.click_on(&toggles[0]).await;
+    let text = s.text("rule-history").await;
+    for want in [
+        "2014-07-30",
+        "2,000,000",
+        "2024-08-01",
+        "4,000,000",
+        "2025-08-28",
+    ] {
+        assert!(
+            text.contains(want),
+            "{want} missing from the history:\n{text}"
+        );
+    }
+    s.client
+        .execute(
+            "document.querySelector('[data-testid=rule-history]').scrollIntoView({block: 'center'})",
+            vec![],
+        )
+        .await
+        .unwrap();
+    s.screenshot("13a-rulebook-history").await;
     s.close().await;
 }
 

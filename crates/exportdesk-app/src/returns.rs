@@ -117,28 +117,14 @@ impl App {
         Ok(ExportedLine::from_declaration(&d, &taken))
     }
 
-    fn return_value_usd(&self, d: &Declaration, r: &ReturnRecord) -> Option<Decimal> {
-        let krw: Decimal = r
-            .lines
-            .iter()
-            .filter_map(|l| {
-                d.lines
-                    .iter()
-                    .find(|x| x.line_no == l.line_no && x.quantity > Decimal::ZERO)
-                    .map(|x| x.fob_krw * l.quantity / x.quantity)
-            })
-            .sum();
-        let usd = self.rate_on("USD", r.return_date).ok()?;
-        (!usd.is_zero()).then(|| (krw / usd).round_dp(2))
-    }
-
     fn judge(
         &self,
         d: &Declaration,
         r: &ReturnRecord,
     ) -> Result<(ReimportVerdict, Vec<ExportedLine>)> {
         let exported = self.exported_lines(d.id, Some(r.id))?;
-        let facts = ReimportFacts::from_records(d, r, &exported, self.return_value_usd(d, r));
+        let facts =
+            ReimportFacts::from_records(d, r, &exported, self.rate_on("USD", r.return_date).ok());
         Ok((eligibility(&facts, &self.rulebook), exported))
     }
 

@@ -23,7 +23,7 @@ fn generated() -> String {
         r::money::Currency, r::ids::BusinessNo, r::ids::CustomsCode, r::hs::HsCode, r::country::Country,
         r::incoterm::Incoterm,
         r::country::CountryInfo, r::unit::UnitInfo, r::hs::HsBasis, r::hs::HsMatch,
-        r::rulebook::RuleValue, r::rulebook::PenaltyStep, r::rulebook::Holiday,
+        r::rulebook::RuleValue, r::rulebook::RuleVersion, r::rulebook::PenaltyStep, r::rulebook::Holiday,
         r::rates::WeeklyRate, r::rates::RateDraft, r::money::KrwRounding,
         r::records::SellerDraft, r::records::Seller, r::records::BuyerDraft, r::records::Buyer,
         r::records::ProductDraft, r::records::Product, r::records::OrderLineDraft, r::records::OrderDraft,

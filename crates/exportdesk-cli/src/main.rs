@@ -806,15 +806,30 @@ fn show_rulebook(view: &exportdesk_app::RulebookView, lang: Lang) -> String {
             v.source.clone().unwrap_or_default(),
         ]);
     }
+    let mut history = String::new();
+    for v in view.values.iter().filter(|v| v.history.len() > 1) {
+        let steps: Vec<String> = v
+            .history
+            .iter()
+            .map(|h| format!("{} {}", h.effective_from, h.value))
+            .collect();
+        history.push_str(&format!("  {}: {}\n", v.key, steps.join(" → ")));
+    }
     format!(
-        "{} {}\n{}",
+        "{} {}\n{}\n{}\n{}",
         if lang == Lang::Ko {
             "적용일:"
         } else {
             "Rules in force on"
         },
         view.date,
-        t.render()
+        t.render(),
+        if lang == Lang::Ko {
+            "바뀐 규칙의 이력 (시행일 값):"
+        } else {
+            "History of the rules that changed (effective from, value):"
+        },
+        history.trim_end()
     )
 }
 

@@ -707,6 +707,11 @@ pub struct ReimportLineFacts {
     #[ts(type = "string | null")]
     #[serde(default, with = "rust_decimal::serde::str_option")]
     pub duty_rate_percent: Option<Decimal>,
+    /// Value of the returned units in US dollars, for the small-return limit when it applies per
+    /// item. `None` = unknown.
+    #[ts(type = "string | null")]
+    #[serde(default, with = "rust_decimal::serde::str_option")]
+    pub value_usd: Option<Decimal>,
 }
 
 /// Everything [`eligibility`] judges. Unknown facts stay `None` and are listed as missing.
@@ -736,13 +741,27 @@ impl ReimportFacts {
     /// Gather the facts of a saved return. `exported` gives the lines' availability (as for
     /// [`ReturnDraft::validate`]); the value of each line is the export FOB in won of the returned
     /// units, pro rata and rounded down — a stand-in for the import customs value, which also
-    /// includes the freight and insurance back to Korea.
+    /// includes the freight and insurance back to Korea. `krw_per_usd` (the US dollar rate on the
+    /// return date) turns those values into dollars for the small-return limit, per line and for
+    /// the whole return.
     pub fn from_records(
         declaration: &Declaration,
         ret: &ReturnRecord,
         exported: &[ExportedLine],
-        value_usd: Option<Decimal>,
+        krw_per_usd: Option<Decimal>,
     ) -> ReimportFacts {
+        let usd_rate = krw_per_usd.filter(|r| *r > Decimal::ZERO);
+        let exact_krw = |l: &ReturnLine| {
+            declaration
+                .lines
+                .iter()
+                .filter(|_| declaration.id == l.declaration_id)
+                .find(|d| d.line_no == l.line_no && d.quantity > Decimal::ZERO)
+                .map(|d| d.fob_krw * l.quantity / d.quantity)
+        };
+        let value_usd = usd_rate.map(|rate| {
+            (ret.lines.iter().filter_map(exact_krw).sum::<Decimal>() / rate).round_dp(2)
+        });
         let lines = ret
             .lines
             .iter()
@@ -751,18 +770,14 @@ impl ReimportFacts {
                     .iter()
                     .find(|e| e.declaration_id == l.declaration_id && e.line_no == l.line_no)
                     .map(ExportedLine::available);
-                let value_krw = declaration
-                    .lines
-                    .iter()
-                    .filter(|_| declaration.id == l.declaration_id)
-                    .find(|d| d.line_no == l.line_no && d.quantity > Decimal::ZERO)
-                    .map(|d| KrwRounding::Down.apply(d.fob_krw * l.quantity / d.quantity));
+                let exact = exact_krw(l);
                 ReimportLineFacts {
                     line_no: l.line_no,
                     quantity: l.quantity,
                     available,
-                    value_krw,
+                    value_krw: exact.map(|k| KrwRounding::Down.apply(k)),
                     duty_rate_percent: l.duty_rate_percent,
+                    value_usd: exact.zip(usd_rate).map(|(k, r)| (k / r).round_dp(2)),
                 }
             })
             .collect();
@@ -931,7 +946,7 @@ pub fn eligibility(facts: &ReimportFacts, book: &Rulebook) -> ReimportVerdict {
 
     let note_date = facts.return_date.or(facts.accepted_on);
     let simple_list_note = match (facts.value_usd, note_date) {
-        (Some(usd), Some(on)) => simple_list(usd, on, book, &mut j),
+        (Some(usd), Some(on)) => simple_list(usd, &facts.lines, on, book, &mut j),
         _ => None,
     };
 
@@ -1346,7 +1361,13 @@ fn check_quantities(facts: &ReimportFacts, j: &mut Judge) {
     j.check(ReimportCondition::Quantity, status);
 }
 
-fn simple_list(usd: Decimal, on: NaiveDate, book: &Rulebook, j: &mut Judge) -> Option<Step> {
+fn simple_list(
+    usd: Decimal,
+    lines: &[ReimportLineFacts],
+    on: NaiveDate,
+    book: &Rulebook,
+    j: &mut Judge,
+) -> Option<Step> {
     // Before the facility existed (no version in force) there is nothing to say about it.
     let r = &book.reimport;
     let (max, rule) = use_rule(&r.simple_list_max_usd, "simple_list_max_usd", on).ok()?;
@@ -1361,6 +1382,12 @@ fn simple_list(usd: Decimal, on: NaiveDate, book: &Rulebook, j: &mut Judge) -> O
         LimitComparison::AtMost => (format!("{max_s}달러 이하"), format!("USD {max_s} or less")),
     };
     let whole_within = comparison.within(usd, max);
+    // Per item: each line of the return (one kind of goods of the export declaration) is compared
+    // on its own. Known only when every line's dollar value is.
+    let per_line: Option<Vec<(u32, Decimal)>> = lines
+        .iter()
+        .map(|l| l.value_usd.map(|v| (l.line_no, v)))
+        .collect();
     match (whole_within, basis) {
         (true, _) => {
             let note = Step::new(
@@ -1371,10 +1398,47 @@ fn simple_list(usd: Decimal, on: NaiveDate, book: &Rulebook, j: &mut Judge) -> O
             Some(note)
         }
         (false, LimitBasis::PerItem) => {
-            let note = Step::new(
-                format!("반품 전체는 미화 {usd_s}달러이지만 {on}에는 한도를 품목별로 봅니다: 한 품목의 가격이 {limit_ko}이면 그 품목은 증빙서류 없이 수입신고할 수 있습니다. 품목마다 가격을 확인하세요."),
-                format!("The whole return is USD {usd_s}, but on {on} the limit applies per item: an item worth {limit_en} may come back on an import declaration without supporting documents. Check each item's value."),
-            );
+            let note = match per_line.filter(|p| !p.is_empty()) {
+                Some(per_line) => {
+                    let (within, over): (Vec<_>, Vec<_>) = per_line
+                        .iter()
+                        .partition(|(_, v)| comparison.within(*v, max));
+                    let list = |xs: &[&(u32, Decimal)], ko: bool| {
+                        xs.iter()
+                            .map(|(no, v)| {
+                                let v = v.normalize();
+                                if ko {
+                                    format!("{no}란 {v}달러")
+                                } else {
+                                    format!("line {no} USD {v}")
+                                }
+                            })
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    };
+                    if over.is_empty() {
+                        Step::new(
+                            format!("반품 전체는 미화 {usd_s}달러이지만 {on}에는 한도를 품목별로 봅니다. 품목마다 {limit_ko}이므로({}) 모두 증빙서류 없이 수입신고로 들여올 수 있습니다(목록통관이 아닌 수입신고입니다). 원래 수출신고번호를 적으세요.", list(&within, true)),
+                            format!("The whole return is USD {usd_s}, but on {on} the limit applies per item, and each item is {limit_en} ({}): all may come back on an import declaration without supporting documents (not a list clearance). Give the original export declaration number.", list(&within, false)),
+                        )
+                    } else if within.is_empty() {
+                        j.step(
+                            format!("{on}에는 한도를 품목별로 봅니다. 어느 품목도 {limit_ko}이 아니므로({}) 증빙서류를 갖춰 수입신고를 해야 합니다.", list(&over, true)),
+                            format!("On {on} the limit applies per item, and no item is {limit_en} ({}): file an import declaration with the supporting documents.", list(&over, false)),
+                        );
+                        return None;
+                    } else {
+                        Step::new(
+                            format!("{on}에는 한도를 품목별로 봅니다. {limit_ko}인 품목({})은 증빙서류 없이 수입신고할 수 있고, 나머지({})는 증빙서류를 갖춰 신고해야 합니다.", list(&within, true), list(&over, true)),
+                            format!("On {on} the limit applies per item. The items {limit_en} ({}) may come back without supporting documents; the others ({}) need them.", list(&within, false), list(&over, false)),
+                        )
+                    }
+                }
+                None => Step::new(
+                    format!("반품 전체는 미화 {usd_s}달러이지만 {on}에는 한도를 품목별로 봅니다: 한 품목의 가격이 {limit_ko}이면 그 품목은 증빙서류 없이 수입신고할 수 있습니다. 품목마다 가격을 확인하세요."),
+                    format!("The whole return is USD {usd_s}, but on {on} the limit applies per item: an item worth {limit_en} may come back on an import declaration without supporting documents. Check each item's value."),
+                ),
+            };
             j.steps.push(note.clone());
             Some(note)
         }
@@ -1642,6 +1706,7 @@ mod tests {
                 available: Some(n("7")),
                 value_krw: Some(n("100000")),
                 duty_rate_percent: Some(n("8")),
+                value_usd: None,
             }],
             value_usd: Some(n("72")),
         }
@@ -2037,6 +2102,42 @@ mod tests {
             .expect("per-item advice");
         assert!(per_item.en.contains("per item"), "{}", per_item.en);
         assert!(at("150.01", "2026-11-04").simple_list_note.is_some());
+        // Per item with each line's dollar value known: each line is judged on its own, on both
+        // sides of the limit.
+        let lines_at = |values: &[&str]| {
+            let lines = values
+                .iter()
+                .enumerate()
+                .map(|(i, v)| ReimportLineFacts {
+                    line_no: i as u32 + 1,
+                    value_usd: Some(n(v)),
+                    ..facts().lines[0].clone()
+                })
+                .collect();
+            let total: Decimal = values.iter().map(|v| n(v)).sum();
+            eligibility(
+                &ReimportFacts {
+                    value_usd: Some(total),
+                    return_date: Some(d("2026-11-04")),
+                    lines,
+                    ..facts()
+                },
+                &b,
+            )
+        };
+        let all = lines_at(&["149.99", "149.99"]).simple_list_note.unwrap();
+        assert!(all.en.contains("all may come back"), "{}", all.en);
+        assert!(all.en.contains("line 1 USD 149.99, line 2 USD 149.99"));
+        let mixed = lines_at(&["149.99", "150"]).simple_list_note.unwrap();
+        assert!(mixed.en.contains("(line 1 USD 149.99)"), "{}", mixed.en);
+        assert!(mixed.en.contains("others (line 2 USD 150) need them"));
+        assert!(mixed.ko.contains("2란 150달러"));
+        let none = lines_at(&["150", "150.01"]);
+        assert!(none.simple_list_note.is_none());
+        assert!(none
+            .steps
+            .iter()
+            .any(|s| s.en.contains("no item is under USD 150")));
         // Before 2017-09-01 the facility did not exist: nothing is said, nothing is missing.
         let early = at("100", "2017-08-31");
         assert!(early.simple_list_note.is_none());
@@ -2172,8 +2273,10 @@ mod tests {
         let stock = ExportedLine::from_declaration(&decl, &[(1, n("3"))]);
         assert_eq!(stock[0].available(), n("7"));
         let ret = draft(&[(1, "3")]).validate(1, &stock).unwrap();
-        let f = ReimportFacts::from_records(&decl, &ret, &stock, Some(n("30")));
+        let f = ReimportFacts::from_records(&decl, &ret, &stock, Some(n("1400")));
         assert_eq!(f.lines[0].value_krw, Some(n("42000")));
+        assert_eq!(f.lines[0].value_usd, Some(n("30")));
+        assert_eq!(f.value_usd, Some(n("30")));
         assert_eq!(f.lines[0].available, Some(n("7")));
         let v = eligibility(&f, &b);
         assert_eq!(v.outcome, ReimportOutcome::Eligible, "{:?}", v.missing);

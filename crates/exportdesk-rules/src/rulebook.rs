@@ -520,6 +520,18 @@ pub struct RuleValue {
     pub source: Option<String>,
     pub verified: Option<bool>,
     pub note: Option<String>,
+    /// Every version, oldest first: the rule's history (one entry when it never changed).
+    pub history: Vec<RuleVersion>,
+}
+
+/// One version of a rule value, for the history shown beside the value in force.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct RuleVersion {
+    pub value: String,
+    pub effective_from: NaiveDate,
+    pub source: String,
+    pub verified: bool,
+    pub note: Option<String>,
 }
 
 /// How a rule value is written for people.
@@ -628,6 +640,7 @@ pub trait ParamView {
         date: NaiveDate,
     ) -> Option<(String, NaiveDate, String, bool, Option<String>)>;
     fn dates(&self) -> Vec<(NaiveDate, usize)>;
+    fn history(&self) -> Vec<RuleVersion>;
 }
 
 impl<T: ShowValue> ParamView for Param<T> {
@@ -656,6 +669,19 @@ impl<T: ShowValue> ParamView for Param<T> {
             .map(|v| (v.effective_from(), v.effective_from.span().start))
             .collect()
     }
+
+    fn history(&self) -> Vec<RuleVersion> {
+        self.versions
+            .iter()
+            .map(|v| RuleVersion {
+                value: v.value.show(),
+                effective_from: v.effective_from(),
+                source: v.source.clone(),
+                verified: v.verified,
+                note: v.note.clone(),
+            })
+            .collect()
+    }
 }
 
 pub struct ParamRef<'a> {
@@ -682,6 +708,7 @@ impl<'a> ParamRef<'a> {
             source: shown.as_ref().map(|s| s.2.clone()),
             verified: shown.as_ref().map(|s| s.3),
             note: shown.and_then(|s| s.4),
+            history: self.param.history(),
         }
     }
 

@@ -664,6 +664,19 @@ fn compare_lists_every_fta_for_the_destination() {
         gb.iter().map(|x| x.fta.code.as_str()).collect::<Vec<_>>(),
         vec!["KR-UK"]
     );
+    // The UK states the low-value limit in pounds as well; the EU in euros only.
+    assert_eq!(gb[0].fta.low_value_declaration_max_gbp, Some(d("5500")));
+    assert!(
+        gb[0].fta.proof_en.contains("up to €6,000 (£5,500)"),
+        "{}",
+        gb[0].fta.proof_en
+    );
+    assert!(gb[0].fta.proof_ko.contains("€6,000 (£5,500) 이하"));
+    assert_eq!(r[0].fta.low_value_declaration_max_gbp, None);
+    let rcep = compare(&c, "JP", date("2026-03-02"), &w.catalogue, &w.book).unwrap();
+    let rcep = rcep.iter().find(|x| x.fta.code == "RCEP").unwrap();
+    assert_eq!(rcep.fta.certificate_validity_months, Some(12));
+    assert!(rcep.fta.proof_en.contains("valid for 12 months"));
     let gb_2015 = compare(&c, "GB", date("2015-06-01"), &w.catalogue, &w.book).unwrap();
     assert_eq!(
         gb_2015

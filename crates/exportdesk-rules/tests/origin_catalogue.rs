@@ -200,6 +200,62 @@ fn gaps_md_lists_every_unknown_value() {
             assert!(listed, "GAPS.md does not list {} {field}", f.code);
         }
     }
+    // And the other way: a value the catalogue now knows is no longer listed as a gap.
+    let value_rows = GAPS
+        .lines()
+        .filter(|l| l.starts_with("| `") && l.matches('`').count() >= 4);
+    for row in value_rows {
+        let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+        let (code, field) = (cells[1].trim_matches('`'), cells[2].trim_matches('`'));
+        let Some(f) = c.ftas.iter().find(|f| f.code == code) else {
+            continue;
+        };
+        let optional = [
+            "value_basis",
+            "rvc_methods",
+            "tolerance_percent",
+            "certificate_validity_months",
+            "record_retention_years",
+        ];
+        if optional.contains(&field) {
+            assert!(
+                f.unknown_fields().contains(&field),
+                "GAPS.md lists {code} {field}, but the catalogue has it"
+            );
+        }
+    }
+}
+
+#[test]
+fn issue_14_facts_come_from_the_rulebook() {
+    let c = FtaCatalogue::bundled();
+    let day = date("2025-06-02");
+    let fta = |code: &str| c.ftas.iter().find(|f| f.code == code).unwrap();
+    let months = |code: &str| {
+        fta(code)
+            .certificate_validity_months
+            .as_ref()
+            .and_then(|f| f.value_on(day))
+            .copied()
+    };
+    assert_eq!(months("RCEP"), Some(12));
+    assert_eq!(months("KR-ASEAN"), Some(6));
+    let korus = fta("KORUS");
+    let years = korus.record_retention_years.as_ref().unwrap();
+    assert_eq!(years.value_on(day), Some(&5));
+    assert_eq!(
+        years.from_rulebook.as_deref(),
+        Some("korus_record_keeping_years")
+    );
+    let uk = fta("KR-UK");
+    let gbp = uk.low_value_declaration_max_gbp.as_ref().unwrap();
+    assert_eq!(gbp.value_on(day), Some(&d("5500")));
+    assert!(uk
+        .facts_on(day)
+        .iter()
+        .any(|r| r.key.contains("low_value_declaration_max_gbp") && !r.source.is_empty()));
+    // The EU itself states the limit in euros only.
+    assert!(fta("KR-EU").low_value_declaration_max_gbp.is_none());
 }
 
 fn load(text: &str) -> Problems {

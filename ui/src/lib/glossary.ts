@@ -28,14 +28,14 @@ export const glossary = {
   simplified_declaration: {
     ko: '간이수출신고',
     en: 'Simplified export declaration',
-    textKo: 'FOB 가격이 한도 이하인 전자상거래 수출을 여러 항목을 생략하고 가볍게 신고하는 방식입니다.',
-    textEn: 'A lighter declaration for e-commerce goods whose FOB value is under the limit, with many fields left out.',
+    textKo: 'FOB 가격이 신고일에 적용되는 한도(설정 › 규정집에 이력) 이하인 전자상거래 수출을 여러 항목을 생략하고 가볍게 신고하는 방식입니다.',
+    textEn: 'A lighter declaration, with many fields left out, for e-commerce goods whose FOB value is at or under the limit in force on the declaration date (its history is in Settings › Rulebook).',
   },
   list_clearance: {
     ko: '목록통관',
     en: 'List clearance',
-    textKo: '특송업체가 물품 목록만 내고 통관하는 방식으로, 관세환급이나 부가세 영세율 증빙으로는 쓸 수 없습니다.',
-    textEn: 'The courier clears low-value goods by filing a list; it gives no duty drawback and no evidence for VAT zero-rating.',
+    textKo: '특송업체가 물품 목록만 내고 통관하는 수출 방식으로, 관세환급이나 부가세 영세율 증빙으로는 쓸 수 없고 작은 반품의 "증빙서류 없는 수입신고"와도 다릅니다.',
+    textEn: 'The courier clears low-value exports by filing a list; it gives no duty drawback or VAT zero-rating evidence, and differs from the "import declaration without supporting documents" used for small returns.',
   },
   regular_declaration: {
     ko: '일반 수출신고',
@@ -202,8 +202,8 @@ export const glossary = {
   reimport_exemption: {
     ko: '재수입면세',
     en: 'Duty-free re-import',
-    textKo: '수출한 물품이 2년 안에 쓰거나 고치지 않은 상태로 돌아오면 조건에 따라 관세 없이 다시 들여올 수 있습니다.',
-    textEn: 'Exported goods that come back unchanged within 2 years can be re-imported without duty, under conditions.',
+    textKo: '수출한 물품이 정해진 기간 안에 쓰거나 고치지 않은 상태로 돌아오면 조건에 따라 관세 없이 다시 들여올 수 있으며, 작은 반품은 증빙서류 없는 수입신고로도 들여올 수 있습니다.',
+    textEn: 'Exported goods that come back unchanged within the set period can be re-imported without duty, under conditions, and small returns may come on an import declaration without supporting documents.',
   },
   drawback: {
     ko: '관세환급',

@@ -64,7 +64,13 @@ export type RuleValue = { file: string, key: string, title_ko: string, title_en:
 /**
  * `None` when no version is in force on the date asked.
  */
-value: string | null, effective_from: string | null, source: string | null, verified: boolean | null, note: string | null, };
+value: string | null, effective_from: string | null, source: string | null, verified: boolean | null, note: string | null, 
+/**
+ * Every version, oldest first: the rule's history (one entry when it never changed).
+ */
+history: Array<RuleVersion>, };
+
+export type RuleVersion = { value: string, effective_from: string, source: string, verified: boolean, note: string | null, };
 
 export type PenaltyStep = { 
 /**
@@ -1145,7 +1151,11 @@ proof_ko: string, proof_en: string,
 /**
  * Any exporter may make an origin declaration on the invoice up to this value (EUR).
  */
-low_value_declaration_max_eur: string | null, certificate_validity_months: number | null, record_retention_years: number | null, 
+low_value_declaration_max_eur: string | null, 
+/**
+ * The same limit in pounds, where the partner states it so (the UK).
+ */
+low_value_declaration_max_gbp: string | null, certificate_validity_months: number | null, record_retention_years: number | null, 
 /**
  * Every catalogue value used, with source and verification flag.
  */
@@ -1319,7 +1329,12 @@ value_krw: string | null,
 /**
  * Import duty rate (%) the user entered, for the relief estimate.
  */
-duty_rate_percent: string | null, };
+duty_rate_percent: string | null, 
+/**
+ * Value of the returned units in US dollars, for the small-return limit when it applies per
+ * item. `None` = unknown.
+ */
+value_usd: string | null, };
 
 export type ReimportFacts = { 
 /**

@@ -102,7 +102,7 @@ impl Case {
         edit(&mut draft);
         let stock = ExportedLine::from_declaration(&declaration, &[(3, n("1"))]);
         let ret = draft.validate(21, &stock).unwrap();
-        let facts = ReimportFacts::from_records(&declaration, &ret, &stock, Some(n("72")));
+        let facts = ReimportFacts::from_records(&declaration, &ret, &stock, Some(n("1385.20")));
         let verdict = eligibility(&facts, &Rulebook::bundled());
         Case {
             seller: seller(),
@@ -209,7 +209,7 @@ fn an_eligible_partial_return_on_the_last_day_prints_the_whole_claim() {
             "0일 남음 / 0 days to spare",
             // Small return without documents.
             "증빙서류 없는 수입신고",
-            "USD 72",
+            "USD 56.51",
             // Relief, labelled estimates; VAT to confirm.
             "면제되는 관세 (추정)",
             "Duty relieved (estimate)",

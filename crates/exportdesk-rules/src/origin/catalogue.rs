@@ -163,6 +163,8 @@ pub struct Fta {
     /// Any exporter may make an origin declaration on the invoice up to this consignment value
     /// (EUR); above it the approved-exporter number is needed.
     pub low_value_declaration_max_eur: Option<Fact<Decimal>>,
+    /// The same limit where the partner states it in pounds (the UK).
+    pub low_value_declaration_max_gbp: Option<Fact<Decimal>>,
     pub certificate_validity_months: Option<Fact<u32>>,
     pub record_retention_years: Option<Fact<u32>>,
 }
@@ -201,6 +203,11 @@ impl Fta {
         );
         out.extend(
             self.low_value_declaration_max_eur
+                .as_ref()
+                .and_then(|f| f.used(date)),
+        );
+        out.extend(
+            self.low_value_declaration_max_gbp
                 .as_ref()
                 .and_then(|f| f.used(date)),
         );
@@ -284,6 +291,7 @@ struct RawFta {
     textile_chapters: Option<Spanned<RawFact<Vec<String>>>>,
     textile_tolerance_percent_weight: Option<Spanned<RawFact<Decimal>>>,
     low_value_declaration_max_eur: Option<Spanned<RawFact<Decimal>>>,
+    low_value_declaration_max_gbp: Option<Spanned<RawFact<Decimal>>>,
     certificate_validity_months: Option<Spanned<RawFact<u32>>>,
     record_retention_years: Option<Spanned<RawFact<u32>>>,
 }
@@ -304,6 +312,10 @@ fn title(field: &str) -> (&'static str, &'static str) {
         "low_value_declaration_max_eur" => (
             "인증수출자 아닌 수출자의 원산지신고 한도 (유로)",
             "origin declaration by any exporter up to (EUR)",
+        ),
+        "low_value_declaration_max_gbp" => (
+            "인증수출자 아닌 수출자의 원산지신고 한도 (파운드)",
+            "origin declaration by any exporter up to (GBP)",
         ),
         "certificate_validity_months" => (
             "원산지증명 유효기간 (개월)",
@@ -326,9 +338,22 @@ impl Loader<'_> {
         file_problem("fta.catalogue.invalid", self.file, line, column, &ko, &en)
     }
 
+    fn rulebook_whole(&self, key: &str) -> Option<&Param<u32>> {
+        let r = self.rules;
+        match key {
+            "rcep_certificate_validity_months" => Some(&r.rcep_certificate_validity_months),
+            "asean_certificate_validity_months" => Some(&r.asean_certificate_validity_months),
+            "korus_record_keeping_years" => Some(&r.korus_record_keeping_years),
+            _ => None,
+        }
+    }
+
     fn rulebook_param(&self, key: &str) -> Option<&Param<Decimal>> {
         let r = self.rules;
         match key {
+            "uk_origin_declaration_any_exporter_max_gbp" => {
+                Some(&r.uk_origin_declaration_any_exporter_max_gbp)
+            }
             "eu_uk_origin_declaration_any_exporter_max_eur" => {
                 Some(&r.eu_uk_origin_declaration_any_exporter_max_eur)
             }
@@ -415,13 +440,14 @@ impl Loader<'_> {
         })
     }
 
-    /// A decimal fact, which may also take its versions from the rulebook.
-    fn decimal_fact(
+    /// A fact which may also take its versions from the rulebook (found by `lookup`).
+    fn linked_fact<'r, T: Clone + 'r>(
         &self,
         code: &str,
         field: &str,
-        raw: &Spanned<RawFact<Decimal>>,
-    ) -> Result<Fact<Decimal>, Problem> {
+        raw: &Spanned<RawFact<T>>,
+        lookup: impl Fn(&str) -> Option<&'r Param<T>>,
+    ) -> Result<Fact<T>, Problem> {
         let key = format!("{code}.{field}");
         let (ko, en) = title(field);
         let inner = raw.get_ref();
@@ -434,7 +460,7 @@ impl Loader<'_> {
                         format!("{key}: write either a rulebook reference or versions, not both."),
                     ));
                 }
-                let Some(param) = self.rulebook_param(name.get_ref()) else {
+                let Some(param) = lookup(name.get_ref()) else {
                     return Err(self.problem_at(
                         name.span().start,
                         format!(
@@ -451,7 +477,7 @@ impl Loader<'_> {
                     .versions
                     .iter()
                     .map(|v| FactVersion {
-                        value: v.value,
+                        value: v.value.clone(),
                         effective_from: v.effective_from(),
                         source: format!("{} (rulebook fta.toml: {})", v.source, name.get_ref()),
                         verified: v.verified,
@@ -490,7 +516,18 @@ impl Loader<'_> {
         raw: &Option<Spanned<RawFact<Decimal>>>,
     ) -> Result<Option<Fact<Decimal>>, Problem> {
         raw.as_ref()
-            .map(|r| self.decimal_fact(code, field, r))
+            .map(|r| self.linked_fact(code, field, r, |k| self.rulebook_param(k)))
+            .transpose()
+    }
+
+    fn opt_whole(
+        &self,
+        code: &str,
+        field: &str,
+        raw: &Option<Spanned<RawFact<u32>>>,
+    ) -> Result<Option<Fact<u32>>, Problem> {
+        raw.as_ref()
+            .map(|r| self.linked_fact(code, field, r, |k| self.rulebook_whole(k)))
             .transpose()
     }
 
@@ -568,12 +605,17 @@ impl Loader<'_> {
                 "low_value_declaration_max_eur",
                 &raw.low_value_declaration_max_eur,
             )?,
-            certificate_validity_months: self.opt(
+            low_value_declaration_max_gbp: self.opt_decimal(
+                &code,
+                "low_value_declaration_max_gbp",
+                &raw.low_value_declaration_max_gbp,
+            )?,
+            certificate_validity_months: self.opt_whole(
                 &code,
                 "certificate_validity_months",
                 &raw.certificate_validity_months,
             )?,
-            record_retention_years: self.opt(
+            record_retention_years: self.opt_whole(
                 &code,
                 "record_retention_years",
                 &raw.record_retention_years,

@@ -1302,13 +1302,26 @@ fn proof_text(fta: &Fta, date: NaiveDate) -> (String, String) {
         .as_ref()
         .and_then(|f| f.value_on(date))
     {
-        let amount = group_digits(*max, 0);
+        let gbp = fta
+            .low_value_declaration_max_gbp
+            .as_ref()
+            .and_then(|f| f.value_on(date));
+        let amount = match gbp {
+            Some(gbp) => format!("€{} (£{})", group_digits(*max, 0), group_digits(*gbp, 0)),
+            None => format!("€{}", group_digits(*max, 0)),
+        };
         ko.push_str(&format!(
-            " 인증수출자가 아니어도 한 번에 보내는 물품이 €{amount} 이하이면 송품장에 원산지신고를 할 수 있고, 넘으면 인증수출자 번호가 필요합니다."
+            " 인증수출자가 아니어도 한 번에 보내는 물품이 {amount} 이하이면 송품장에 원산지신고를 할 수 있고, 넘으면 인증수출자 번호가 필요합니다."
         ));
         en.push_str(&format!(
-            " Any exporter may make the origin declaration on the invoice for consignments up to €{amount}; above that the approved-exporter number is needed."
+            " Any exporter may make the origin declaration on the invoice for consignments up to {amount}; above that the approved-exporter number is needed."
         ));
+        if gbp.is_some() {
+            ko.push_str(" 송품장이 파운드이면 파운드 한도를, 유로이면 유로 한도를 보세요.");
+            en.push_str(
+                " An invoice in pounds is held to the pound limit, one in euros to the euro limit.",
+            );
+        }
     }
     if let Some(m) = fta
         .certificate_validity_months
@@ -1332,6 +1345,11 @@ pub(super) fn summary(fta: &Fta, date: NaiveDate) -> FtaSummary {
         proof_en,
         low_value_declaration_max_eur: fta
             .low_value_declaration_max_eur
+            .as_ref()
+            .and_then(|f| f.value_on(date))
+            .copied(),
+        low_value_declaration_max_gbp: fta
+            .low_value_declaration_max_gbp
             .as_ref()
             .and_then(|f| f.value_on(date))
             .copied(),

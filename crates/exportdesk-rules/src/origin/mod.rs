@@ -224,6 +224,10 @@ pub struct FtaSummary {
     #[ts(type = "string | null")]
     #[serde(with = "rust_decimal::serde::str_option")]
     pub low_value_declaration_max_eur: Option<Decimal>,
+    /// The same limit in pounds, where the partner states it so (the UK).
+    #[ts(type = "string | null")]
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub low_value_declaration_max_gbp: Option<Decimal>,
     pub certificate_validity_months: Option<u32>,
     pub record_retention_years: Option<u32>,
     /// Every catalogue value used, with source and verification flag.

@@ -8,7 +8,7 @@ const v: OriginVerdict = {
   verdict: 'not_originating', headline_ko: '불인정 헤드', headline_en: 'head', product_hs: '330499', date: '2026-05-01',
   currency: 'KRW', ex_works_price: '100000', fob_price: null,
   fta: { code: 'KR-EU', name_ko: '한-EU', name_en: 'Korea-EU', certification: 'self', proof_ko: '증명', proof_en: 'proof',
-    low_value_declaration_max_eur: '6000', certificate_validity_months: 12, record_retention_years: 5,
+    low_value_declaration_max_eur: '6000', low_value_declaration_max_gbp: null, certificate_validity_months: 12, record_retention_years: 5,
     facts: [{ key: 'k', title_ko: '제목', title_en: 't', value: 'v', effective_from: '2011-07-01', source: 'src', verified: true }] },
   rule: { fta: 'KR-EU', scope: 'ex 33', text: 'CTH or MaxNOM(40%, EXW)', source: 'Annex II', verified: false, own_rule: true, effective_from: null, note: null },
   alternatives: [{ text: 'CTH', outcome: 'failed', steps: [{ ko: '단계1', en: 's1' }] }],

@@ -405,6 +405,7 @@ export const en: Record<keyof typeof ko, string> = {
   'rules.col_from': 'Effective from',
   'rules.col_source': 'Source',
   'rules.col_status': 'Status',
+  'rules.history': 'History: {count} versions',
   'rules.none': 'no value in force on that date',
   'rules.verified': 'verified',
   'rules.to_confirm': 'to confirm',

@@ -403,6 +403,7 @@ export const ko = {
   'rules.col_from': '시행일',
   'rules.col_source': '출처',
   'rules.col_status': '상태',
+  'rules.history': '변경 이력 {count}건',
   'rules.none': '해당 날짜에 시행 중인 값 없음',
   'rules.verified': '확인됨',
   'rules.to_confirm': '확인 필요',
