@@ -65,6 +65,8 @@ fn main() {
                             ..Default::default()
                         })
                         .collect(),
+                    shipping_separate: Some(true),
+                    ..Default::default()
                 },
             )
             .unwrap();

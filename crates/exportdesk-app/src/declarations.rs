@@ -47,6 +47,8 @@ pub struct DraftEdit {
     pub transport_mode: Option<String>,
     pub loading_port: Option<String>,
     pub courier_code: Option<String>,
+    /// The answer to "did the buyer pay shipping on top of the goods?".
+    pub freight_separate: Option<bool>,
 }
 
 /// Orders the app proposes to declare together (same buyer, destination, currency and Incoterm).
@@ -275,6 +277,15 @@ impl App {
             Some(s) => (parse_non_negative(s, "freight_insurance")?, "entered"),
             None => (orders.iter().map(|o| o.shipping_fee).sum(), "orders"),
         };
+        // Shipping on top of the goods when every order says so; not known as soon as one does not.
+        let separate: Vec<Option<bool>> = orders.iter().map(|o| o.shipping_separate).collect();
+        let freight_separate = if separate.iter().all(|s| *s == Some(true)) {
+            Some(true)
+        } else if separate.iter().all(|s| *s == Some(false)) {
+            Some(false)
+        } else {
+            None
+        };
         let mut d = Declaration {
             id: 0,
             state: DeclarationState::Draft,
@@ -292,6 +303,7 @@ impl App {
             incoterm: first.incoterm,
             freight_insurance: freight,
             freight_source: source.into(),
+            freight_separate,
             rate: Decimal::ONE,
             invoice_total: Decimal::ZERO,
             fob_total: Decimal::ZERO,
@@ -389,6 +401,7 @@ impl App {
             d.currency,
             d.incoterm,
             d.freight_insurance,
+            d.freight_separate,
             d.rate,
             d.declared_on,
             &self.rulebook,
@@ -544,6 +557,9 @@ impl App {
                 d.freight_insurance = parse_non_negative(f, "freight_insurance")?;
                 d.freight_source = "entered".into();
             }
+        }
+        if let Some(v) = edit.freight_separate {
+            d.freight_separate = Some(v);
         }
         if let Some(v) = edit.non_conforming {
             d.non_conforming = v;

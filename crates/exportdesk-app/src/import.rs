@@ -11,7 +11,7 @@ use crate::{App, Result};
 use chrono::{Duration, NaiveDate};
 use exportdesk_import::{
     self as import, builtin_profile, builtin_profiles, Encoding, Field, FileFormat, ImportError,
-    ImportPlan, MappingRequest, ParseOptions, PlannedOrder, Profile, RowProblem,
+    ImportPlan, MappingRequest, ParseOptions, PlannedOrder, Profile, RowProblem, StatusKind,
 };
 use exportdesk_rules::hs::HsMatch;
 use exportdesk_rules::rates::{week_start, RateDraft, WeeklyRate};
@@ -85,10 +85,33 @@ pub struct ImportOrderRow {
     pub buyer: String,
     pub destination_country: String,
     pub currency: String,
+    /// The goods after every discount: what the buyer paid for them.
     pub goods_total: String,
+    /// The goods before discounts, when a discount applies (else empty).
+    pub goods_before_discount: String,
+    /// The shipping fee of the order.
+    pub shipping_fee: String,
+    /// Whether the buyer paid the shipping on top of the goods (`None` = not known).
+    pub shipping_separate: Option<bool>,
     pub lines: u32,
     /// The order's first file row.
     pub row: u32,
+}
+
+/// An order of the file not imported because of its status.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SkippedOrderRow {
+    pub order_no: String,
+    /// The order's first file row.
+    pub row: u32,
+    /// Cancelled, refunded or unpaid.
+    pub kind: StatusKind,
+    /// The status as the file writes it.
+    pub status: String,
+    /// The order as already recorded, if it is: it is flagged, never changed by the import.
+    pub recorded_id: Option<i64>,
+    /// The declaration the recorded order is on: cancel the declaration or record a return.
+    pub declaration_id: Option<i64>,
 }
 
 /// An order of the file that is already recorded.
@@ -156,6 +179,10 @@ pub struct ImportPreview {
     pub row_problems: Vec<RowProblem>,
     pub warning_count: u32,
     pub warnings: Vec<RowProblem>,
+    /// Orders the file says were cancelled, refunded or not paid: not imported.
+    pub skipped_count: u32,
+    /// The first of them (up to [`LISTED`]), those already recorded first.
+    pub skipped: Vec<SkippedOrderRow>,
     pub unknown_products: Vec<UnknownProduct>,
     /// The foreign currencies of the new orders with this week's customs rate, if recorded.
     pub rates_needed: Vec<RateNeed>,
@@ -219,6 +246,13 @@ fn order_row(p: &PlannedOrder, o: &Order) -> ImportOrderRow {
         destination_country: o.destination_country.code().to_string(),
         currency: o.currency.code().to_string(),
         goods_total: o.goods_total.to_string(),
+        goods_before_discount: if o.discount_total().is_zero() {
+            String::new()
+        } else {
+            o.goods_before_discount().to_string()
+        },
+        shipping_fee: o.shipping_fee.to_string(),
+        shipping_separate: o.shipping_separate,
         lines: o.lines.len() as u32,
         row: p.rows.first().copied().unwrap_or(0),
     }
@@ -232,12 +266,14 @@ fn same_order(a: &Order, b: &Order) -> bool {
         && a.incoterm == b.incoterm
         && a.destination_country == b.destination_country
         && a.goods_total == b.goods_total
+        && a.shipping_separate == b.shipping_separate
         && a.lines.len() == b.lines.len()
         && a.lines.iter().zip(&b.lines).all(|(x, y)| {
             x.sku == y.sku
                 && x.description == y.description
                 && x.quantity == y.quantity
                 && x.unit_price == y.unit_price
+                && x.discount == y.discount
         })
 }
 
@@ -500,6 +536,36 @@ impl App {
         listed.sort_by_key(|e| !e.differs);
         listed.truncate(LISTED);
 
+        // Orders the file shows cancelled, refunded or unpaid: one already recorded is flagged
+        // (the import never changes it), with the declaration it is on.
+        let skipped_ids: Vec<i64> = plan
+            .skipped
+            .iter()
+            .filter_map(|s| marketplace_ids.get(&s.order_no).copied())
+            .collect();
+        let skipped_declared: HashMap<i64, i64> = self
+            .store
+            .orders_already_declared(&skipped_ids)?
+            .into_iter()
+            .collect();
+        let mut skipped: Vec<SkippedOrderRow> = plan
+            .skipped
+            .iter()
+            .map(|s| {
+                let recorded_id = marketplace_ids.get(&s.order_no).copied();
+                SkippedOrderRow {
+                    order_no: s.order_no.clone(),
+                    row: s.rows.first().copied().unwrap_or(0),
+                    kind: s.kind,
+                    status: s.status.clone(),
+                    recorded_id,
+                    declaration_id: recorded_id.and_then(|id| skipped_declared.get(&id).copied()),
+                }
+            })
+            .collect();
+        skipped.sort_by_key(|s| (s.recorded_id.is_none(), s.row));
+        skipped.truncate(LISTED);
+
         let descriptions: HashMap<&str, &str> = plan
             .orders
             .iter()
@@ -552,6 +618,8 @@ impl App {
             row_problems: plan.row_problems.iter().take(LISTED).cloned().collect(),
             warning_count: plan.warnings.len() as u32,
             warnings: plan.warnings.iter().take(LISTED).cloned().collect(),
+            skipped_count: plan.skipped.len() as u32,
+            skipped,
             unknown_products,
             rates_needed: self.rates_needed(currencies)?,
             buyers_new: new_buyers.len() as u32,

@@ -28,7 +28,8 @@ pub use declarations::{
 pub use documents::worksheet_batch;
 pub use import::{
     ExistingOrder, ExistingOrders, ImportCheck, ImportOrderRow, ImportPreview, ImportProfileInfo,
-    ImportProgress, ImportRequest, ImportResult, NewProduct, RateNeed, UnknownProduct,
+    ImportProgress, ImportRequest, ImportResult, NewProduct, RateNeed, SkippedOrderRow,
+    UnknownProduct,
 };
 pub use origin::{ExpiringDeclaration, FtaInfo, OriginPaper, PsrRuleInfo};
 pub use returns::{ReimportDeadline, ReturnLineView, ReturnRow, ReturnView};

@@ -115,8 +115,12 @@ pub fn plan(today: NaiveDate, hs: &HsTable) -> Result<Plan, Problems> {
                     description: String::new(),
                     quantity: l.quantity.clone(),
                     unit_price: l.unit_price.clone(),
+                    discount: String::new(),
                 })
                 .collect(),
+            order_discount: String::new(),
+            // The sample shop sells on marketplaces, which charge shipping on top of the goods.
+            shipping_separate: Some(true),
         };
         orders.push((
             o.buyer.clone(),

@@ -278,6 +278,7 @@ fn order_draft() -> OrderDraft {
         incoterm: "DAP".into(),
         destination_country: "US".into(),
         lines: vec![order_line("2", "10")],
+        ..Default::default()
     }
 }
 
@@ -288,6 +289,7 @@ fn order_line(quantity: &str, unit_price: &str) -> OrderLineDraft {
         description: "Hand cream".into(),
         quantity: quantity.into(),
         unit_price: unit_price.into(),
+        discount: String::new(),
     }
 }
 
@@ -1003,6 +1005,7 @@ fn seller_buyer_product_and_order_forms_refuse_bad_input() {
                     destination_country: String::new(),
                     buyer_id: None,
                     lines: vec![order_line("", "")],
+                    ..Default::default()
                 },
             )
         },

@@ -46,7 +46,7 @@ fn generated() -> String {
         i::Encoding, i::FileFormat, i::Delimiter, i::Field, i::DateOrder, i::DecimalStyle, i::ShippingRule, i::ColumnMap,
         i::Profile, i::MappingSuggestion, i::Missing, i::PreviewRow, i::MappingRequest, i::RowProblem,
         exportdesk_app::ExistingOrders, exportdesk_app::NewProduct, exportdesk_app::ImportRequest,
-        exportdesk_app::ImportOrderRow, exportdesk_app::ExistingOrder, exportdesk_app::UnknownProduct,
+        exportdesk_app::ImportOrderRow, exportdesk_app::SkippedOrderRow, i::StatusKind, exportdesk_app::ExistingOrder, exportdesk_app::UnknownProduct,
         exportdesk_app::ImportPreview, exportdesk_app::ImportCheck, exportdesk_app::ImportResult,
         exportdesk_app::ImportProfileInfo, exportdesk_app::ImportProgress, exportdesk_app::RateNeed,
         r::shipment::PackLine, r::shipment::CartonItemDraft, r::shipment::CartonDraft, r::shipment::CartonItem,

@@ -46,6 +46,9 @@ fn order(app: &mut App, no: &str, price: &str, qty: &str, incoterm: &str, fee: &
                 unit_price: price.into(),
                 ..Default::default()
             }],
+            // These tests price shipping inside the goods (a seller's own "free shipping" price).
+            order_discount: String::new(),
+            shipping_separate: Some(false),
         },
     )
     .unwrap()

@@ -177,6 +177,7 @@ fn a_sixty_line_declaration_breaks_over_pages() {
                 incoterm: "DAP".into(),
                 destination_country: "US".into(),
                 lines,
+                ..Default::default()
             },
         )
         .unwrap()

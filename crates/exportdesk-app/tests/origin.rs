@@ -366,6 +366,8 @@ fn an_invoice_to_the_eu_carries_the_origin_declaration() {
                     unit_price: "19".into(),
                     ..Default::default()
                 }],
+                shipping_separate: Some(true),
+                ..Default::default()
             },
         )
         .unwrap();

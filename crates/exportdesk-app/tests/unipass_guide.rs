@@ -307,6 +307,7 @@ fn seller_and_product_gaps_point_to_settings_and_the_product() {
                     unit_price: "12.50".into(),
                     ..Default::default()
                 }],
+                ..Default::default()
             },
         )
         .unwrap();

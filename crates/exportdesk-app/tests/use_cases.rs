@@ -141,6 +141,7 @@ fn product_and_order_life_cycle() {
             unit_price: "18.50".into(),
             ..Default::default()
         }],
+        ..Default::default()
     };
     let saved = app.save_order(None, &order).unwrap();
     assert_eq!(

@@ -115,6 +115,10 @@ pub struct EditArgs {
     /// Freight and insurance; empty takes the orders' shipping fees again
     #[arg(long, allow_hyphen_values = true)]
     freight: Option<String>,
+    /// Did the buyer pay the shipping on top of the goods? true: not taken out of the goods to
+    /// reach FOB; false: the prices include it
+    #[arg(long)]
+    shipping_separate: Option<bool>,
     /// air, sea, post or courier
     #[arg(long)]
     transport: Option<String>,
@@ -283,6 +287,7 @@ pub fn run(app: &mut App, cmd: DeclarationsCmd, out: &Out) -> Result<(), Problem
                 transport_mode: a.transport.clone(),
                 loading_port: a.port.clone(),
                 courier_code: a.courier.clone(),
+                freight_separate: a.shipping_separate,
             },
         )?,
         DeclarationsCmd::Refresh { id } => app.refresh_draft_lines(id)?,

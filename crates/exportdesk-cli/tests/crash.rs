@@ -436,14 +436,51 @@ fn tables_of_migration(version: i64) -> Vec<String> {
         .collect()
 }
 
-const LATEST: i64 = 7;
+const LATEST: i64 = 8;
 
-/// The shop as an app of schema 3 left it: the tables of migrations 4 and later never created.
+/// Columns each migration adds to older tables, as (table, column).
+fn columns_of_migration(version: i64) -> Vec<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../exportdesk-store/src/migrations");
+    let prefix = format!("{version:04}_");
+    let file = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with(&prefix)
+        })
+        .unwrap_or_else(|| panic!("no migration {version}"));
+    std::fs::read_to_string(file)
+        .unwrap()
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("ALTER TABLE "))
+        .filter_map(|rest| {
+            let (table, after) = rest.split_once(' ')?;
+            let column = after
+                .trim()
+                .strip_prefix("ADD COLUMN ")?
+                .split(' ')
+                .next()?;
+            Some((table.to_string(), column.to_string()))
+        })
+        .collect()
+}
+
+/// The shop as an app of schema 3 left it: the tables of migrations 4 and later never created,
+/// the columns they add never added.
 fn downgrade_to_schema_3(from: &Path, to: &Path) {
     copy_db(from, to);
     let c = Connection::open(to).unwrap();
     c.execute_batch("PRAGMA foreign_keys = OFF;").unwrap();
     for v in (4..=LATEST).rev() {
+        for (table, column) in columns_of_migration(v) {
+            c.execute_batch(&format!(
+                "ALTER TABLE \"{table}\" DROP COLUMN \"{column}\";"
+            ))
+            .unwrap();
+        }
         let mut tables = tables_of_migration(v);
         tables.reverse();
         for t in tables {

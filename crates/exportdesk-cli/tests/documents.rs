@@ -72,6 +72,8 @@ impl Shop {
                         unit_price: "18.50".into(),
                         ..Default::default()
                     }],
+                    order_discount: String::new(),
+                    shipping_separate: Some(true),
                 },
             )
             .unwrap()

@@ -89,6 +89,7 @@ fn declaration(id: i64, lines: Vec<DeclarationLine>) -> Declaration {
         cancelled_on: None,
         cancel_reason: String::new(),
         lines,
+        freight_separate: Some(false),
     }
 }
 

@@ -115,6 +115,7 @@ impl Fixture {
             Currency::USD,
             Incoterm::Dap,
             n("35.00"),
+            Some(false),
             rate,
             declared,
             &book,
@@ -181,6 +182,7 @@ impl Fixture {
             cancelled_on: None,
             cancel_reason: String::new(),
             lines: decl_lines,
+            freight_separate: Some(false),
         };
         let exporter = Exporter {
             name: "달무리상점".into(),

@@ -32,16 +32,18 @@ pub mod encoding;
 pub mod formula;
 pub mod plan;
 pub mod profile;
+pub mod status;
 pub mod table;
 pub mod values;
 
 pub use encoding::Encoding;
 pub use formula::{escape_cell, is_formula_like};
-pub use plan::{problems_csv, ImportPlan, PlannedOrder, RowProblem};
+pub use plan::{problems_csv, ImportPlan, PlannedOrder, RowProblem, SkippedOrder};
 pub use profile::{
     builtin_profile, builtin_profiles, detect_profile, suggest_mapping, ColumnMap, DateOrder,
     DecimalStyle, Field, MappingSuggestion, Missing, Profile, ShippingRule,
 };
+pub use status::StatusKind;
 pub use table::{read_table, Delimiter, FileFormat, ReadOptions, Table, TableRow};
 
 use exportdesk_rules::Problem;

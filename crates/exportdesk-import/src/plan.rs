@@ -30,6 +30,7 @@
 use crate::encoding::Encoding;
 use crate::formula::{escape_cell, is_formula_like};
 use crate::profile::{DecimalStyle, Field, Profile, Resolved, ShippingRule};
+use crate::status::{classify, StatusKind};
 use crate::table::{FileFormat, Table, TableRow};
 use crate::values::{parse_country, parse_currency, parse_local_date, parse_money, parse_quantity};
 use crate::ImportError;
@@ -85,6 +86,21 @@ pub struct PlannedOrder {
     pub line_rows: Vec<u32>,
     /// The validated order (id 0), when the order has no problems.
     pub order: Option<Order>,
+    /// The order's status as the file writes it, when it has one.
+    pub status: Option<String>,
+}
+
+/// An order of the file that is not imported because of its status.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SkippedOrder {
+    /// The order number as in the file.
+    pub order_no: String,
+    /// Every file row of the order.
+    pub rows: Vec<u32>,
+    /// Why: cancelled, refunded or unpaid.
+    pub kind: StatusKind,
+    /// The status as the file writes it (`voided`, `취소완료`, or the `Cancelled at` value).
+    pub status: String,
 }
 
 /// The result of reading a file: everything the import summary shows before committing.
@@ -100,8 +116,10 @@ pub struct ImportPlan {
     pub header_row: u32,
     /// Data rows read (below the header, blank rows not counted).
     pub rows_read: u32,
-    /// Every order of the file, in the order of their first rows.
+    /// Every order of the file that may be imported, in the order of their first rows.
     pub orders: Vec<PlannedOrder>,
+    /// Orders left out because the file says they were cancelled, refunded or not paid.
+    pub skipped: Vec<SkippedOrder>,
     /// Problems that stop the import; the file is imported only when this is empty.
     pub row_problems: Vec<RowProblem>,
     /// Things the user should know that do not stop the import.
@@ -197,6 +215,11 @@ struct LineBuilder {
     unit_raw: String,
     amount: Option<Decimal>,
     amount_raw: String,
+    discount: Option<Decimal>,
+    /// The row's own status cell.
+    status: Option<String>,
+    /// Units the file says came back.
+    returned: Option<(Decimal, Option<usize>, String)>,
     summary: bool,
 }
 
@@ -209,6 +232,14 @@ struct OrderBuilder {
     symbol: Option<(Currency, Fact)>,
     ambiguous_symbol: Option<(Currency, Fact)>,
     lines: Vec<LineBuilder>,
+    /// The first status cell of the order (Shopify prints it on the first row only).
+    status: Option<String>,
+}
+
+/// What became of one order of the file.
+enum Finished {
+    Planned(Box<PlannedOrder>),
+    Skipped(SkippedOrder),
 }
 
 struct Planner<'a> {
@@ -265,19 +296,32 @@ pub fn plan_table(
         return Err(ImportError::Cancelled);
     }
     let mut planned = Vec::with_capacity(orders.len());
+    let mut skipped = Vec::new();
     let mut skus = BTreeSet::new();
     let mut assumed_currency: Option<(Currency, u32)> = None;
     for o in orders {
-        let p = planner.finish_order(o, &mut assumed_currency);
-        skus.extend(
-            p.draft
-                .lines
-                .iter()
-                .map(|l| l.sku.trim().to_string())
-                .filter(|s| !s.is_empty()),
-        );
-        planned.push(p);
+        match planner.finish_order(o, &mut assumed_currency) {
+            Finished::Planned(p) => {
+                skus.extend(
+                    p.draft
+                        .lines
+                        .iter()
+                        .map(|l| l.sku.trim().to_string())
+                        .filter(|s| !s.is_empty()),
+                );
+                planned.push(*p);
+            }
+            Finished::Skipped(s) => skipped.push(s),
+        }
     }
+    // A cancelled, refunded or unpaid order is not imported, so what is wrong on its rows does
+    // not stop the file.
+    let skipped_rows: HashSet<u32> = skipped
+        .iter()
+        .flat_map(|s| s.rows.iter().copied())
+        .collect();
+    planner.problems.retain(|p| !skipped_rows.contains(&p.row));
+    planner.warnings.retain(|p| !skipped_rows.contains(&p.row));
     if let Some((c, row)) = assumed_currency {
         planner.warnings.push(RowProblem::file_level(
             row,
@@ -311,6 +355,7 @@ pub fn plan_table(
         header_row: table.header_row,
         rows_read: table.rows.len().min(u32::MAX as usize) as u32,
         orders: planned,
+        skipped,
         row_problems: problems,
         warnings,
         skus,
@@ -456,6 +501,10 @@ impl Planner<'_> {
                 }
             }
         }
+        let row_status = value(Field::Status).map(|(v, _)| v.to_string());
+        if order.status.is_none() {
+            order.status.clone_from(&row_status);
+        }
         // The line.
         let sku = value(Field::Sku)
             .map(|v| v.0.to_string())
@@ -478,9 +527,24 @@ impl Planner<'_> {
             row: row.row,
             sku,
             description,
+            status: row_status,
             summary: false,
             ..Default::default()
         };
+        if let Some((raw, col)) = value(Field::LineDiscount) {
+            match parse_money(raw, self.decimal(Field::LineDiscount), "discount") {
+                // Some reports write a discount as a negative amount; it is a reduction either way.
+                Ok(m) => line.discount = Some(m.amount.abs()),
+                Err(p) => self.problem(row.row, Field::LineDiscount, col, raw, p),
+            }
+        }
+        if let Some((raw, col)) = value(Field::ReturnedQuantity) {
+            match parse_quantity(raw, "returned_quantity") {
+                Ok(q) if !q.is_zero() => line.returned = Some((q, col, raw.to_string())),
+                Ok(_) => {}
+                Err(p) => self.problem(row.row, Field::ReturnedQuantity, col, raw, p),
+            }
+        }
         line.summary = line.sku.is_empty() && line.description.is_empty();
         if let Some((q, col)) = quantity {
             match parse_quantity(q, "quantity") {
@@ -548,6 +612,15 @@ impl Planner<'_> {
             Field::DestinationCountry => self.country(raw).map_err(|p| p.at("destination_country")),
             Field::BuyerCountry => self.country(raw),
             Field::Incoterm => Incoterm::parse(raw).map(|i| i.code().to_string()),
+            Field::OrderDiscount | Field::Refunded => {
+                let name = if field == Field::Refunded {
+                    "refunded"
+                } else {
+                    "order_discount"
+                };
+                parse_money(raw, self.decimal(field), name)
+                    .map(|m| m.amount.abs().normalize().to_string())
+            }
             Field::ShippingFee => match parse_money(raw, self.decimal(field), "shipping_fee") {
                 Ok(m) => {
                     note_symbol(order, &m, row, col, raw);
@@ -616,11 +689,14 @@ impl Planner<'_> {
         &mut self,
         mut o: OrderBuilder,
         assumed: &mut Option<(Currency, u32)>,
-    ) -> PlannedOrder {
+    ) -> Finished {
         let first_row = o.rows.first().copied().unwrap_or(0);
         let has_items = o.lines.iter().any(|l| !l.summary);
         if has_items {
             o.lines.retain(|l| !l.summary);
+        }
+        if let Some(skipped) = self.leave_out_by_status(&mut o) {
+            return Finished::Skipped(skipped);
         }
         let currency = self.order_currency(&o, first_row, assumed);
         let fact = |f: Field| o.facts.get(&f).cloned();
@@ -655,9 +731,23 @@ impl Planner<'_> {
                     .quantity
                     .map_or_else(|| l.quantity_raw.clone(), |q| q.normalize().to_string()),
                 unit_price,
+                discount: l
+                    .discount
+                    .filter(|d| !d.is_zero())
+                    .map(|d| d.normalize().to_string())
+                    .unwrap_or_default(),
             });
             line_rows.push(l.row);
         }
+        // The order's discount is its total: what the lines carry already is not taken twice.
+        let line_discounts: Decimal = o.lines.iter().filter_map(|l| l.discount).sum();
+        let order_discount = fact(Field::OrderDiscount)
+            .and_then(|f| f.value.parse::<Decimal>().ok())
+            .map(|d| d - line_discounts)
+            .filter(|d| *d > Decimal::ZERO)
+            .map(|d| d.normalize().to_string())
+            .unwrap_or_default();
+        self.note_refunds_and_returns(&o);
         let draft = OrderDraft {
             marketplace: self.profile.marketplace.clone(),
             order_no: o.order_no.clone(),
@@ -668,6 +758,8 @@ impl Planner<'_> {
             incoterm,
             destination_country: destination,
             lines,
+            order_discount,
+            shipping_separate: self.profile.shipping_separate,
         };
         let order = match draft.validate(0) {
             Ok(order) => Some(order),
@@ -679,7 +771,7 @@ impl Planner<'_> {
             }
         };
         let buyer = self.buyer(&o, &draft, first_row);
-        PlannedOrder {
+        Finished::Planned(Box::new(PlannedOrder {
             marketplace: draft.marketplace.clone(),
             order_no: o.order_no.clone(),
             buyer,
@@ -687,6 +779,112 @@ impl Planner<'_> {
             line_rows,
             order,
             draft,
+            status: o.status.clone(),
+        }))
+    }
+
+    /// Leave the whole order out when the file says it was cancelled, refunded or not paid, or
+    /// drop the lines that were (with a warning) when others stand.
+    fn leave_out_by_status(&mut self, o: &mut OrderBuilder) -> Option<SkippedOrder> {
+        let skip = |kind: StatusKind, status: &str| SkippedOrder {
+            order_no: o.order_no.clone(),
+            rows: o.rows.clone(),
+            kind,
+            status: status.to_string(),
+        };
+        if let Some(c) = o.facts.get(&Field::Cancelled) {
+            return Some(skip(StatusKind::Cancelled, &c.raw));
+        }
+        let order_status = o.status.clone();
+        let order_kind = order_status.as_deref().and_then(classify);
+        if o.lines.is_empty() {
+            return order_kind
+                .filter(|k| k.leaves_out())
+                .map(|k| skip(k, order_status.as_deref().unwrap_or_default()));
+        }
+        let of_line = |l: &LineBuilder| {
+            l.status
+                .as_deref()
+                .and_then(classify)
+                .map(|k| (k, l.status.clone().unwrap_or_default()))
+                .or_else(|| order_kind.map(|k| (k, order_status.clone().unwrap_or_default())))
+        };
+        let gone: Vec<(u32, StatusKind, String)> = o
+            .lines
+            .iter()
+            .filter_map(|l| {
+                of_line(l)
+                    .filter(|(k, _)| k.leaves_out())
+                    .map(|(k, s)| (l.row, k, s))
+            })
+            .collect();
+        if gone.is_empty() {
+            return None;
+        }
+        if gone.len() == o.lines.len() {
+            let (_, kind, status) = &gone[0];
+            return Some(skip(*kind, status));
+        }
+        let col = self
+            .resolved
+            .column(Field::Status)
+            .and_then(|c| c.indices.first().copied());
+        for (row, kind, status) in &gone {
+            let no = o.order_no.clone();
+            self.warn(*row, col, status, Problem::new(
+                "import.line_left_out",
+                format!("주문 {no}의 이 품목은 '{status}'({}) 상태라 가져오지 않았습니다. 주문의 나머지 품목만 가져옵니다.", kind.label_ko()),
+                format!("This line of order {no} is '{status}' ({}) and was left out; the order's other lines are imported.", kind.label_en()),
+            ));
+        }
+        let rows: HashSet<u32> = gone.iter().map(|g| g.0).collect();
+        o.lines.retain(|l| !rows.contains(&l.row));
+        None
+    }
+
+    /// Warn about a partial refund and about units that came back, which the seller has to look at.
+    fn note_refunds_and_returns(&mut self, o: &OrderBuilder) {
+        let no = o.order_no.clone();
+        let partly = o
+            .status
+            .as_deref()
+            .and_then(classify)
+            .is_some_and(|k| k == StatusKind::PartlyRefunded);
+        let refunded = o
+            .facts
+            .get(&Field::Refunded)
+            .filter(|f| f.value.parse::<Decimal>().is_ok_and(|d| !d.is_zero()))
+            .cloned();
+        if partly || refunded.is_some() {
+            let (row, col, raw) = refunded.as_ref().map_or_else(
+                || {
+                    (
+                        o.rows.first().copied().unwrap_or(0),
+                        None,
+                        o.status.clone().unwrap_or_default(),
+                    )
+                },
+                |f| (f.row, f.col, f.raw.clone()),
+            );
+            let what = refunded
+                .as_ref()
+                .map(|f| f.value.clone())
+                .unwrap_or_else(|| o.status.clone().unwrap_or_default());
+            self.warn(row, col, &raw, Problem::new(
+                "import.partly_refunded",
+                format!("주문 {no}은(는) 일부 환불되었습니다({what}). 가져온 금액은 환불 전 그대로입니다. 보내지 않은 물품의 환불이면 신고 전에 주문의 수량이나 금액을 고치세요."),
+                format!("Order {no} was partly refunded ({what}). The amounts are imported as before the refund; if the refund was for goods not sent, correct the order's quantities or prices before declaring."),
+            ).with("order_no", no.clone()));
+        }
+        for l in &o.lines {
+            if let Some((q, col, raw)) = &l.returned {
+                let q = q.normalize();
+                self.warn(l.row, *col, raw, Problem::new(
+                    "import.returned_quantity",
+                    format!("주문 {no}의 이 품목은 {q}개가 반품되었다고 파일에 적혀 있습니다. 물건이 돌아오면 반품을 기록해 재수입면세를 확인하세요."),
+                    format!("The file says {q} of this line of order {no} came back. When the goods are back, record the return to check duty-free re-import."),
+                ).with("order_no", no.clone()));
+            }
         }
     }
 
@@ -842,6 +1040,10 @@ impl Planner<'_> {
                 }
                 "unit_price" => (Field::UnitPrice, l.map(|l| l.unit_raw.clone())),
                 "description" => (Field::Description, l.map(|l| l.description.clone())),
+                "discount" => (
+                    Field::LineDiscount,
+                    l.and_then(|l| l.discount).map(|d| d.to_string()),
+                ),
                 _ => (Field::Sku, l.map(|l| l.sku.clone())),
             };
             (row, field, value.unwrap_or_default())
@@ -852,6 +1054,7 @@ impl Planner<'_> {
                 "shipping_fee" => Field::ShippingFee,
                 "incoterm" => Field::Incoterm,
                 "destination_country" => Field::DestinationCountry,
+                "order_discount" => Field::OrderDiscount,
                 _ => Field::OrderNo,
             };
             let f = o.facts.get(&field).or_else(|| {

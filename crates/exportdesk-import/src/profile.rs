@@ -67,11 +67,25 @@ pub enum Field {
     Incoterm,
     /// Where the goods go.
     DestinationCountry,
+    /// A line's discount, for the whole line (Shopify `Lineitem discount`, Qoo10 `割引額`).
+    LineDiscount,
+    /// The order's discount (Shopify `Discount Amount`): what the lines do not carry already
+    /// is split over them pro rata.
+    OrderDiscount,
+    /// The order's (or line's) state as the marketplace writes it (`refunded`, `Cancelled`,
+    /// `취소완료`, `キャンセル`); cancelled, refunded and unpaid orders are not imported.
+    Status,
+    /// When the order was cancelled, or why; any value means cancelled.
+    Cancelled,
+    /// How much of the order was refunded (a partial refund is imported with a warning).
+    Refunded,
+    /// Units of a line the buyer sent back (Shopee `Returned quantity`).
+    ReturnedQuantity,
 }
 
 impl Field {
     /// Every field, in the order the mapping screen lists them.
-    pub const ALL: [Field; 16] = [
+    pub const ALL: [Field; 22] = [
         Field::OrderNo,
         Field::OrderDate,
         Field::BuyerName,
@@ -88,6 +102,12 @@ impl Field {
         Field::ShippingFee,
         Field::Incoterm,
         Field::DestinationCountry,
+        Field::LineDiscount,
+        Field::OrderDiscount,
+        Field::Status,
+        Field::Cancelled,
+        Field::Refunded,
+        Field::ReturnedQuantity,
     ];
 
     /// The field's name in Korean, for messages and the mapping screen.
@@ -109,6 +129,12 @@ impl Field {
             Field::ShippingFee => "배송비",
             Field::Incoterm => "인코텀즈",
             Field::DestinationCountry => "목적국",
+            Field::LineDiscount => "품목 할인",
+            Field::OrderDiscount => "주문 할인",
+            Field::Status => "주문 상태",
+            Field::Cancelled => "취소",
+            Field::Refunded => "환불 금액",
+            Field::ReturnedQuantity => "반품 수량",
         }
     }
 
@@ -131,6 +157,12 @@ impl Field {
             Field::ShippingFee => "shipping fee",
             Field::Incoterm => "Incoterm",
             Field::DestinationCountry => "destination country",
+            Field::LineDiscount => "line discount",
+            Field::OrderDiscount => "order discount",
+            Field::Status => "order status",
+            Field::Cancelled => "cancellation",
+            Field::Refunded => "refunded amount",
+            Field::ReturnedQuantity => "returned quantity",
         }
     }
 
@@ -143,6 +175,9 @@ impl Field {
                 | Field::Quantity
                 | Field::UnitPrice
                 | Field::LineAmount
+                | Field::LineDiscount
+                | Field::Status
+                | Field::ReturnedQuantity
         )
     }
 }
@@ -234,6 +269,10 @@ pub struct Profile {
     pub default_currency: Option<String>,
     /// Destination when the file names none.
     pub default_country: Option<String>,
+    /// Whether the marketplace charges the shipping fee on top of the line prices (every
+    /// built-in one does); `None` for a hand-made mapping, so that the declaration asks.
+    #[serde(default)]
+    pub shipping_separate: Option<bool>,
 }
 
 impl Profile {
@@ -255,6 +294,7 @@ impl Profile {
             default_incoterm: "DAP".to_string(),
             default_currency: None,
             default_country: None,
+            shipping_separate: None,
         }
     }
 
@@ -763,6 +803,68 @@ const ALIASES: &[(Field, u8, &[&str])] = &[
         ],
     ),
     (Field::Incoterm, 60, &["terms"]),
+    (
+        Field::LineDiscount,
+        90,
+        &[
+            "lineitem discount",
+            "item discount",
+            "item-promotion-discount",
+            "품목 할인",
+            "상품할인",
+            "割引額",
+        ],
+    ),
+    (
+        Field::OrderDiscount,
+        90,
+        &[
+            "discount amount",
+            "order discount",
+            "주문 할인",
+            "할인금액",
+            "쿠폰할인",
+        ],
+    ),
+    (
+        Field::Status,
+        90,
+        &[
+            "order status",
+            "order-status",
+            "financial status",
+            "status",
+            "주문 상태",
+            "주문상태",
+            "配送状態",
+        ],
+    ),
+    (
+        Field::Cancelled,
+        90,
+        &[
+            "cancelled at",
+            "canceled at",
+            "cancel reason",
+            "취소일",
+            "취소일시",
+        ],
+    ),
+    (
+        Field::Refunded,
+        90,
+        &["refunded amount", "refund amount", "환불금액", "환불 금액"],
+    ),
+    (
+        Field::ReturnedQuantity,
+        90,
+        &[
+            "returned quantity",
+            "return quantity",
+            "반품수량",
+            "반품 수량",
+        ],
+    ),
 ];
 
 /// Suggest a column for each field from the header names, for the column-mapping screen.
@@ -941,6 +1043,7 @@ impl Spec {
             default_incoterm: "DAP".to_string(),
             default_currency: self.default_currency.map(str::to_string),
             default_country: None,
+            shipping_separate: Some(true),
         }
     }
 }
@@ -987,6 +1090,11 @@ fn shopify() -> Profile {
             req(Field::Quantity, &["Lineitem quantity"]),
             req(Field::UnitPrice, &["Lineitem price"]),
             col(Field::ShippingFee, &["Shipping"]),
+            col(Field::LineDiscount, &["Lineitem discount"]),
+            col(Field::OrderDiscount, &["Discount Amount"]),
+            col(Field::Status, &["Financial Status"]),
+            col(Field::Cancelled, &["Cancelled at"]),
+            col(Field::Refunded, &["Refunded Amount"]),
         ],
         signature: &[],
         date_order: DateOrder::Ymd,
@@ -1069,6 +1177,8 @@ fn amazon() -> Profile {
             req(Field::Quantity, &["quantity-purchased", "quantity"]),
             req(Field::LineAmount, &["item-price"]),
             col(Field::ShippingFee, &["shipping-price"]),
+            col(Field::LineDiscount, &["item-promotion-discount"]),
+            col(Field::Status, &["order-status"]),
         ],
         signature: &[],
         date_order: DateOrder::Mdy,
@@ -1151,6 +1261,9 @@ fn shopee() -> Profile {
             req(Field::Quantity, &["Quantity"]),
             req(Field::UnitPrice, &["Deal Price", "Original Price"]),
             col(Field::ShippingFee, &["Buyer Paid Shipping Fee"]),
+            col(Field::Status, &["Order Status"]),
+            col(Field::Cancelled, &["Cancel reason"]),
+            col(Field::ReturnedQuantity, &["Returned quantity"]),
         ],
         signature: &["SKU Reference No."],
         date_order: DateOrder::Ymd,
@@ -1194,6 +1307,8 @@ fn qoo10() -> Profile {
             req(Field::Description, &["商品名", "Item Name"]),
             req(Field::Quantity, &["数量", "Qty."]),
             req(Field::UnitPrice, &["販売価格", "Sell Price"]),
+            col(Field::LineDiscount, &["割引額", "Discount"]),
+            col(Field::Status, &["配送状態", "Shipping Status"]),
         ],
         signature: &[],
         date_order: DateOrder::Ymd,
@@ -1243,6 +1358,7 @@ fn cafe24() -> Profile {
                 Field::ShippingFee,
                 &["총 배송비 (첫 품목에만 표시)", "총 배송비", "배송비"],
             ),
+            col(Field::Status, &["주문 상태", "주문상태"]),
         ],
         signature: &[],
         date_order: DateOrder::Ymd,

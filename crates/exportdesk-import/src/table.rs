@@ -328,13 +328,14 @@ fn html_file() -> Problem {
 }
 
 fn looks_like_html(text: &str) -> bool {
-    let head: String = text
-        .trim_start()
-        .chars()
-        .take(2048)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    head.starts_with('<') && (head.contains("<html") || head.contains("<table"))
+    let text = text.trim_start();
+    if !text.starts_with('<') {
+        return false;
+    }
+    // The first 2048 characters, lower-cased.
+    let end = text.char_indices().nth(2048).map_or(text.len(), |(i, _)| i);
+    let head = text[..end].to_ascii_lowercase();
+    head.contains("<html") || head.contains("<table")
 }
 
 fn is_workbook(bytes: &[u8]) -> bool {

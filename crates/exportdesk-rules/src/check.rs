@@ -60,6 +60,9 @@ struct DeclarationCase {
     rates: Vec<RateCase>,
     #[serde(default)]
     freight_insurance: Option<String>,
+    /// Whether the buyer paid the freight on top of the line amounts (not taken out then).
+    #[serde(default)]
+    shipping_separate: Option<bool>,
     lines: Vec<LineCase>,
     #[serde(default)]
     non_conforming: bool,
@@ -143,7 +146,16 @@ pub fn declaration(input: &str, book: &Rulebook) -> Result<serde_json::Value, Pr
         Some(f) => parse_non_negative(f, "freight_insurance")?,
         None => Decimal::ZERO,
     };
-    let fob = fob_value(&lines, currency, incoterm, freight, rate, date, book)?;
+    let fob = fob_value(
+        &lines,
+        currency,
+        incoterm,
+        freight,
+        case.shipping_separate,
+        rate,
+        date,
+        book,
+    )?;
     let facts = KindFacts {
         permit_lines: lines
             .iter()

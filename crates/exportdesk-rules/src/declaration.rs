@@ -77,14 +77,18 @@ pub struct FobValue {
     pub rules: Vec<RuleUsed>,
 }
 
-/// Compute the FOB value. `freight_insurance` is what the sale price holds beyond FOB (from the
-/// order's shipping fee or entered by the user); it is ignored for Incoterms that end at or before
-/// loading (EXW, FCA, FAS, FOB).
+/// Compute the FOB value. `freight_insurance` is the freight (and insurance) of the sale (from the
+/// orders' shipping fee or entered by the user); it is ignored for Incoterms that end at or before
+/// loading (EXW, FCA, FAS, FOB). `freight_separate` says whether the buyer paid it on top of the
+/// line amounts (a marketplace's shipping charge: the line amounts are the goods alone, so nothing
+/// is taken out) or inside them (`Some(false)`: taken out to reach FOB). `None` (not known) is
+/// computed as inside, and a step says the answer is needed.
 pub fn fob_value(
     lines: &[ValueLine],
     currency: Currency,
     incoterm: Incoterm,
     freight_insurance: Decimal,
+    freight_separate: Option<bool>,
     rate: Decimal,
     declared_on: NaiveDate,
     book: &Rulebook,
@@ -140,7 +144,21 @@ pub fn fob_value(
         } else {
             "international freight"
         };
-        steps.push(if freight_insurance.is_zero() {
+        if freight_separate == Some(true) {
+            let paid = invoice_total + freight_insurance;
+            steps.push(Step::new(
+                format!("구매자가 배송비 {currency} {freight_insurance}을(를) 상품값과 따로 냈으므로 품목 금액에는 {what_ko} 들어 있지 않습니다. 품목 금액 합계가 곧 FOB입니다 (구매자가 낸 총액 {currency} {paid})."),
+                format!("The buyer paid {currency} {freight_insurance} for shipping on top of the goods, so the line amounts hold no {what_en}: their sum is the FOB value (the buyer paid {currency} {paid} in all)."),
+            ));
+            Decimal::ZERO
+        } else {
+            if freight_separate.is_none() && !freight_insurance.is_zero() {
+                steps.push(Step::new(
+                "구매자가 배송비를 상품값과 따로 냈는지 알 수 없어, 배송비가 상품값에 들어 있다고 보고 뺐습니다. 따로 냈다면 빼지 않은 품목 금액 합계가 FOB이니, 어느 쪽인지 답하세요.",
+                "Whether the buyer paid shipping on top of the goods is not known, so the shipping fee was taken as included in the prices and taken out. If the buyer paid it separately, the FOB value is the line total without this deduction: say which it is.",
+            ));
+            }
+            steps.push(if freight_insurance.is_zero() {
             Step::new(
                 format!("{incoterm} 가격에는 {what_ko} 들어 있지만 주문의 배송비가 0이라 뺄 금액이 없습니다. 실제 운임을 따로 냈다면 그 금액을 입력하세요."),
                 format!("A {incoterm} price includes {what_en}, but the orders' shipping fee is 0, so nothing is taken out. If you paid the carriage separately, enter that amount."),
@@ -151,7 +169,8 @@ pub fn fob_value(
                 format!("A {incoterm} price includes {what_en}, so {currency} {freight_insurance} is taken out to reach FOB."),
             )
         });
-        freight_insurance
+            freight_insurance
+        }
     } else {
         let note_ko = match incoterm {
             Incoterm::Exw | Incoterm::Fca | Incoterm::Fas => {
@@ -491,6 +510,7 @@ mod tests {
             Currency::USD,
             Incoterm::Dap,
             n("8.00"),
+            None,
             n("1385.2"),
             on,
             &b,
@@ -509,6 +529,7 @@ mod tests {
             Currency::USD,
             Incoterm::Fob,
             n("8.00"),
+            None,
             n("1385.2"),
             on,
             &b,
@@ -521,6 +542,7 @@ mod tests {
                 Currency::USD,
                 Incoterm::Cif,
                 n("6"),
+                None,
                 n("1"),
                 on,
                 &b
@@ -530,11 +552,60 @@ mod tests {
             "declaration.freight_exceeds_value"
         );
         assert_eq!(
-            fob_value(&[], Currency::USD, Incoterm::Fob, n("0"), n("1"), on, &b)
-                .unwrap_err()
-                .code,
+            fob_value(
+                &[],
+                Currency::USD,
+                Incoterm::Fob,
+                n("0"),
+                None,
+                n("1"),
+                on,
+                &b
+            )
+            .unwrap_err()
+            .code,
             "declaration.no_lines"
         );
+    }
+
+    /// Issue 15: Shopify charges shipping on top of the goods. Goods 91.80 after the discount,
+    /// shipping 18.00: FOB is the goods, 91.80, not 91.80 − 18.00.
+    #[test]
+    fn shipping_paid_on_top_is_not_taken_out_of_the_goods() {
+        let b = Rulebook::bundled();
+        let on = d("2026-11-27");
+        let at = |separate| {
+            fob_value(
+                &lines(&["57.60", "34.20"]),
+                Currency::USD,
+                Incoterm::Dap,
+                n("18.00"),
+                separate,
+                n("1450.30"),
+                on,
+                &b,
+            )
+            .unwrap()
+        };
+        let on_top = at(Some(true));
+        assert_eq!(on_top.fob_total, n("91.80"));
+        assert_eq!(on_top.deduction, Decimal::ZERO);
+        assert!(on_top
+            .steps
+            .iter()
+            .any(|s| s.en.contains("the buyer paid USD 109.80 in all")));
+        let inside = at(Some(false));
+        assert_eq!(inside.fob_total, n("73.80"));
+        let unknown = at(None);
+        assert_eq!(unknown.fob_total, n("73.80"));
+        assert!(unknown
+            .steps
+            .iter()
+            .any(|s| s.en.contains("say which it is")));
+        assert!(!inside
+            .steps
+            .iter()
+            .any(|s| s.en.contains("Answer the question")));
     }
 
     #[test]
@@ -545,6 +616,7 @@ mod tests {
             Currency::USD,
             Incoterm::Ddp,
             n("1.00"),
+            None,
             n("1333.33"),
             d("2026-11-27"),
             &b,
@@ -767,6 +839,9 @@ pub struct Declaration {
     pub freight_insurance: Decimal,
     /// "orders" when taken from the orders' shipping fees, "entered" when typed by the user.
     pub freight_source: String,
+    /// Whether the buyer paid the freight on top of the line amounts (then it is not taken out to
+    /// reach FOB); `None` = not known, asked on the declaration.
+    pub freight_separate: Option<bool>,
     #[ts(type = "string")]
     #[serde(with = "rust_decimal::serde::str")]
     pub rate: Decimal,
@@ -835,6 +910,14 @@ pub struct FieldIssue {
 
 /// (key, label ko, label en, where ko, where en, screen)
 const FIELDS: &[(&str, &str, &str, &str, &str, &str)] = &[
+    (
+        "freight_separate",
+        "배송비를 따로 냈는지",
+        "whether the buyer paid shipping separately",
+        "신고서 › 가격 계산의 질문에 답하세요",
+        "Answer the question under the declaration's value",
+        "declaration",
+    ),
     (
         "exporter.name",
         "수출화주 상호",
@@ -1091,6 +1174,13 @@ pub fn missing_fields(
                 }
             }
         }
+    }
+    // Whatever the kind: the FOB value depends on the answer, so it has to be given.
+    if d.incoterm.includes_main_carriage()
+        && !d.freight_insurance.is_zero()
+        && d.freight_separate.is_none()
+    {
+        out.insert(0, issue("freight_separate", None));
     }
     out
 }

@@ -415,7 +415,11 @@ pub struct OrderLineDraft {
     pub sku: String,
     pub description: String,
     pub quantity: String,
+    /// Unit price before any discount.
     pub unit_price: String,
+    /// The line's own discount, for the whole line (not per unit); empty = none.
+    #[serde(default)]
+    pub discount: String,
 }
 
 /// Order form (주문).
@@ -430,6 +434,13 @@ pub struct OrderDraft {
     pub incoterm: String,
     pub destination_country: String,
     pub lines: Vec<OrderLineDraft>,
+    /// A discount on the whole order (coupon, voucher), split over the lines pro rata; empty = none.
+    #[serde(default)]
+    pub order_discount: String,
+    /// Whether the buyer paid the shipping fee on top of the line prices (a marketplace's
+    /// shipping charge) — `None` when not known (the declaration then asks).
+    #[serde(default)]
+    pub shipping_separate: Option<bool>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -441,13 +452,26 @@ pub struct OrderLine {
     #[ts(type = "string")]
     #[serde(with = "rust_decimal::serde::str")]
     pub quantity: Decimal,
+    /// Unit price before any discount.
     #[ts(type = "string")]
     #[serde(with = "rust_decimal::serde::str")]
     pub unit_price: Decimal,
-    /// quantity × unit price, rounded to the currency's minor unit.
+    /// Every discount on the line: its own and its share of the order's.
+    #[ts(type = "string")]
+    #[serde(with = "rust_decimal::serde::str")]
+    pub discount: Decimal,
+    /// What the buyer paid for the line's goods: quantity × unit price, rounded to the currency's
+    /// minor unit, less the discount.
     #[ts(type = "string")]
     #[serde(with = "rust_decimal::serde::str")]
     pub amount: Decimal,
+}
+
+impl OrderLine {
+    /// The line before discounts: `amount + discount`.
+    pub fn list_amount(&self) -> Decimal {
+        self.amount + self.discount
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -464,10 +488,50 @@ pub struct Order {
     pub incoterm: Incoterm,
     pub destination_country: Country,
     pub lines: Vec<OrderLine>,
-    /// Sum of the line amounts (goods only; the shipping fee is separate).
+    /// Sum of the line amounts: the goods after every discount (the shipping fee is apart).
     #[ts(type = "string")]
     #[serde(with = "rust_decimal::serde::str")]
     pub goods_total: Decimal,
+    /// Whether the buyer paid the shipping fee on top of the goods; `None` = not known.
+    pub shipping_separate: Option<bool>,
+}
+
+impl Order {
+    /// The goods before discounts.
+    pub fn goods_before_discount(&self) -> Decimal {
+        self.lines.iter().map(OrderLine::list_amount).sum()
+    }
+
+    /// Every discount of the order.
+    pub fn discount_total(&self) -> Decimal {
+        self.lines.iter().map(|l| l.discount).sum()
+    }
+}
+
+/// Split `total` over `weights` pro rata, each share rounded with `round`; the rounding
+/// difference goes to the largest weight (the first of equal ones), so the shares add up to
+/// `total` exactly. All-zero weights split nothing (the whole total on the first).
+pub fn split_pro_rata(
+    total: Decimal,
+    weights: &[Decimal],
+    round: impl Fn(Decimal) -> Decimal,
+) -> Vec<Decimal> {
+    if weights.is_empty() {
+        return Vec::new();
+    }
+    let sum: Decimal = weights.iter().sum();
+    let mut shares: Vec<Decimal> = if sum.is_zero() {
+        weights.iter().map(|_| Decimal::ZERO).collect()
+    } else {
+        weights.iter().map(|w| round(total * *w / sum)).collect()
+    };
+    let largest = weights
+        .iter()
+        .enumerate()
+        .fold(0, |best, (i, w)| if *w > weights[best] { i } else { best });
+    let diff = total - shares.iter().sum::<Decimal>();
+    shares[largest] += diff;
+    shares
 }
 
 impl OrderDraft {
@@ -538,14 +602,28 @@ impl OrderDraft {
             let unit_price = p.take(
                 parse_non_negative(&l.unit_price, "unit_price").map_err(|e| e.under(&prefix)),
             );
-            if let (Some(sku), Some(description), Some(quantity), Some(unit_price)) =
-                (sku, description, quantity, unit_price)
+            let discount = if l.discount.trim().is_empty() {
+                Some(Decimal::ZERO)
+            } else {
+                p.take(parse_non_negative(&l.discount, "discount").map_err(|e| e.under(&prefix)))
+            };
+            if let (
+                Some(sku),
+                Some(description),
+                Some(quantity),
+                Some(unit_price),
+                Some(discount),
+            ) = (sku, description, quantity, unit_price, discount)
             {
-                let Some(amount) = quantity.checked_mul(unit_price) else {
+                let Some(gross) = quantity.checked_mul(unit_price) else {
                     p.push(amount_too_large(i).under(&prefix));
                     continue;
                 };
-                let amount = currency.map_or(amount, |c| c.round(amount));
+                let gross = currency.map_or(gross, |c| c.round(gross));
+                if discount > gross {
+                    p.push(discount_too_large(i, discount, gross).under(&prefix));
+                    continue;
+                }
                 lines.push(OrderLine {
                     line_no: i as u32 + 1,
                     product_id: l.product_id,
@@ -553,8 +631,34 @@ impl OrderDraft {
                     description,
                     quantity,
                     unit_price,
-                    amount,
+                    discount,
+                    amount: gross - discount,
                 });
+            }
+        }
+        let order_discount = if self.order_discount.trim().is_empty() {
+            Some(Decimal::ZERO)
+        } else {
+            p.take(parse_non_negative(&self.order_discount, "order_discount"))
+        };
+        if let Some(od) = order_discount.filter(|d| !d.is_zero()) {
+            let after_lines: Decimal = lines.iter().map(|l| l.amount).sum();
+            if od > after_lines {
+                p.push(
+                    Problem::new(
+                        "order_discount.too_large",
+                        format!("주문 할인 {od}이(가) 상품 금액 합계 {after_lines}보다 큽니다. 할인 금액을 확인하세요."),
+                        format!("The order discount {od} is more than the goods total {after_lines}; check the discount."),
+                    )
+                    .at("order_discount"),
+                );
+            } else if !lines.is_empty() {
+                let weights: Vec<Decimal> = lines.iter().map(|l| l.amount).collect();
+                let round = |v: Decimal| currency.map_or(v, |c| c.round(v));
+                for (l, share) in lines.iter_mut().zip(split_pro_rata(od, &weights, round)) {
+                    l.discount += share;
+                    l.amount -= share;
+                }
             }
         }
         let goods_total = lines
@@ -579,8 +683,25 @@ impl OrderDraft {
             destination_country: destination.expect("checked"),
             lines,
             goods_total,
+            shipping_separate: self.shipping_separate,
         })
     }
+}
+
+/// A line's discount beyond its price.
+fn discount_too_large(index: usize, discount: Decimal, gross: Decimal) -> Problem {
+    Problem::new(
+        "discount.too_large",
+        format!(
+            "{}번째 줄: 할인 {discount}이(가) 수량 × 단가 {gross}보다 큽니다. 할인 금액을 확인하세요.",
+            index + 1
+        ),
+        format!(
+            "Line {}: the discount {discount} is more than quantity × unit price {gross}; check the discount.",
+            index + 1
+        ),
+    )
+    .at("discount")
 }
 
 /// Quantity × unit price (or the order's total) beyond what can be computed.
@@ -733,5 +854,88 @@ mod tests {
             ..draft
         };
         assert_eq!(empty.validate(1).unwrap_err().0[0].code, "lines.empty");
+    }
+
+    /// Issue 15: Shopify's `Lineitem price` is before the order's `Discount Amount`.
+    #[test]
+    fn an_order_discount_is_split_pro_rata_with_the_rest_on_the_largest_line() {
+        let line = |q: &str, p: &str, disc: &str| OrderLineDraft {
+            sku: "S".into(),
+            quantity: q.into(),
+            unit_price: p.into(),
+            discount: disc.into(),
+            ..Default::default()
+        };
+        let draft = |currency: &str, lines: Vec<OrderLineDraft>, od: &str| OrderDraft {
+            marketplace: "shopify".into(),
+            order_no: "#1001".into(),
+            order_date: "2026-11-20".into(),
+            currency: currency.into(),
+            incoterm: "DAP".into(),
+            destination_country: "US".into(),
+            shipping_fee: "18.00".into(),
+            lines,
+            order_discount: od.into(),
+            shipping_separate: Some(true),
+            ..Default::default()
+        };
+        let o = draft(
+            "USD",
+            vec![line("1", "64.00", ""), line("2", "19.00", "")],
+            "10.20",
+        )
+        .validate(0)
+        .unwrap();
+        assert_eq!(o.goods_total, Decimal::new(9180, 2));
+        assert_eq!(o.goods_before_discount(), Decimal::new(10200, 2));
+        assert_eq!(o.discount_total(), Decimal::new(1020, 2));
+        assert_eq!(o.lines[0].discount, Decimal::new(640, 2));
+        assert_eq!(o.lines[1].amount, Decimal::new(3420, 2));
+        assert_eq!(o.shipping_separate, Some(true));
+        // Yen has no minor unit: 100 split three ways is 34 + 33 + 33, the rest on the first of
+        // the equal largest lines; the shares add up exactly.
+        let o = draft(
+            "JPY",
+            vec![
+                line("1", "1000", ""),
+                line("1", "1000", ""),
+                line("1", "1000", ""),
+            ],
+            "100",
+        )
+        .validate(0)
+        .unwrap();
+        let d: Vec<Decimal> = o.lines.iter().map(|l| l.discount).collect();
+        assert_eq!(
+            d,
+            vec![Decimal::from(34), Decimal::from(33), Decimal::from(33)]
+        );
+        assert_eq!(o.goods_total, Decimal::from(2900));
+        // Qoo10: a line's own discount (割引額) comes off that line.
+        let o = draft("JPY", vec![line("1", "1980", "200")], "")
+            .validate(0)
+            .unwrap();
+        assert_eq!(o.goods_total, Decimal::from(1780));
+        assert_eq!(o.lines[0].list_amount(), Decimal::from(1980));
+        // A discount beyond the price is refused, saying which line.
+        let e = draft("JPY", vec![line("1", "100", "200")], "")
+            .validate(0)
+            .unwrap_err();
+        assert!(e
+            .0
+            .iter()
+            .any(|p| p.code == "discount.too_large"
+                && p.field.as_deref() == Some("lines[0].discount")));
+        let e = draft("JPY", vec![line("1", "100", "")], "150")
+            .validate(0)
+            .unwrap_err();
+        assert!(e.0.iter().any(|p| p.code == "order_discount.too_large"));
+        let e = draft("JPY", vec![line("1", "100", "-5")], "")
+            .validate(0)
+            .unwrap_err();
+        assert!(e
+            .0
+            .iter()
+            .any(|p| p.field.as_deref() == Some("lines[0].discount")));
     }
 }

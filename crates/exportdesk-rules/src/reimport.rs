@@ -2219,6 +2219,7 @@ mod tests {
             incoterm: Incoterm::Fob,
             freight_insurance: n("0"),
             freight_source: "entered".into(),
+            freight_separate: None,
             rate: n("1400"),
             invoice_total: n("100"),
             fob_total: n("100"),

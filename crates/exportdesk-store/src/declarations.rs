@@ -74,6 +74,7 @@ fn head_from(row: &Row<'_>) -> rusqlite::Result<Declaration> {
         incoterm: parsed(row, "incoterm", Incoterm::parse)?,
         freight_insurance: dec(row, "freight_insurance")?,
         freight_source: row.get("freight_source")?,
+        freight_separate: row.get("freight_separate")?,
         rate: dec(row, "rate")?,
         invoice_total: dec(row, "invoice_total")?,
         fob_total: dec(row, "fob_total")?,
@@ -462,13 +463,15 @@ impl Writer<'_> {
             Box::new(s(d.final_filed_on)),
             Box::new(s(d.cancelled_on)),
             Box::new(d.cancel_reason.clone()),
+            Box::new(d.freight_separate),
             Box::new(self.at.clone()),
         ];
         const COLS: &str = "state, declared_on, buyer_id, buyer_name, buyer_country, destination_country, currency, incoterm,
             freight_insurance, freight_source, rate, invoice_total, fob_total, fob_krw, kind, kind_reason_ko, kind_reason_en,
             list_clearance_possible, non_conforming, conditional_reexport, transport_mode, loading_port, courier_code,
             declaration_no, filed_on, accepted_on, loading_raw, loading_due, loaded_on, bl_awb, carrier, provisional,
-            confirmed_paid_on, final_price_raw, final_price_due, final_fob_krw, final_filed_on, cancelled_on, cancel_reason";
+            confirmed_paid_on, final_price_raw, final_price_due, final_fob_krw, final_filed_on, cancelled_on, cancel_reason,
+            freight_separate";
         let cols: Vec<&str> = COLS.split(',').map(str::trim).collect();
         let mut saved = d.clone();
         if before.is_some() {

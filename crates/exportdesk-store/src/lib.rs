@@ -49,6 +49,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("origin", include_str!("migrations/0005_origin.sql")),
     ("returns", include_str!("migrations/0006_returns.sql")),
     ("papers", include_str!("migrations/0007_papers.sql")),
+    (
+        "order money",
+        include_str!("migrations/0008_order_money.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

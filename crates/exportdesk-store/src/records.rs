@@ -118,6 +118,7 @@ fn order_head_from(row: &Row<'_>) -> rusqlite::Result<Order> {
         destination_country: parsed(row, "destination_country", Country::parse)?,
         lines: Vec::new(),
         goods_total: dec(row, "goods_total")?,
+        shipping_separate: row.get("shipping_separate")?,
     })
 }
 
@@ -129,6 +130,7 @@ fn line_from(row: &Row<'_>) -> rusqlite::Result<OrderLine> {
         description: row.get("description")?,
         quantity: dec(row, "quantity")?,
         unit_price: dec(row, "unit_price")?,
+        discount: dec(row, "discount")?,
         amount: dec(row, "amount")?,
     })
 }
@@ -773,13 +775,14 @@ impl<'a> Writer<'a> {
             order.destination_country.code(),
             order.goods_total.to_string(),
             self.at,
+            order.shipping_separate,
         ];
         // Statements are cached: an import saves tens of thousands of orders in one go.
         let result = if before.is_some() {
             self.tx
                 .prepare_cached(
                     "UPDATE orders SET marketplace=?1, order_no=?2, buyer_id=?3, order_date=?4, currency=?5, shipping_fee=?6,
-                     incoterm=?7, destination_country=?8, goods_total=?9, updated_at=?10 WHERE id = ?11",
+                     incoterm=?7, destination_country=?8, goods_total=?9, updated_at=?10, shipping_separate=?11 WHERE id = ?12",
                 )
                 .and_then(|mut s| {
                     s.execute(rusqlite::params_from_iter(
@@ -792,8 +795,8 @@ impl<'a> Writer<'a> {
             self.tx
                 .prepare_cached(
                     "INSERT INTO orders(marketplace, order_no, buyer_id, order_date, currency, shipping_fee, incoterm,
-                     destination_country, goods_total, created_at, updated_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+                     destination_country, goods_total, created_at, updated_at, shipping_separate)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11)",
                 )
                 .and_then(|mut s| s.execute(head))
         };
@@ -818,8 +821,8 @@ impl<'a> Writer<'a> {
             let mut stmt = self
                 .tx
                 .prepare_cached(
-                    "INSERT INTO order_lines(order_id, line_no, product_id, sku, description, quantity, unit_price, amount)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                    "INSERT INTO order_lines(order_id, line_no, product_id, sku, description, quantity, unit_price, amount, discount)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                 )
                 .map_err(sql_problem)?;
             for l in &saved.lines {
@@ -831,7 +834,8 @@ impl<'a> Writer<'a> {
                     l.description,
                     l.quantity.to_string(),
                     l.unit_price.to_string(),
-                    l.amount.to_string()
+                    l.amount.to_string(),
+                    l.discount.to_string()
                 ])
                 .map_err(sql_problem)?;
             }

@@ -150,21 +150,51 @@ export type OrderLineDraft = {
 /**
  * The catalogue product, when known.
  */
-product_id: number | null, sku: string, description: string, quantity: string, unit_price: string, };
-
-export type OrderDraft = { marketplace: string, order_no: string, buyer_id: number | null, order_date: string, currency: string, shipping_fee: string, incoterm: string, destination_country: string, lines: Array<OrderLineDraft>, };
-
-export type OrderLine = { line_no: number, product_id: number | null, sku: string, description: string, quantity: string, unit_price: string, 
+product_id: number | null, sku: string, description: string, quantity: string, 
 /**
- * quantity × unit price, rounded to the currency's minor unit.
+ * Unit price before any discount.
+ */
+unit_price: string, 
+/**
+ * The line's own discount, for the whole line (not per unit); empty = none.
+ */
+discount: string, };
+
+export type OrderDraft = { marketplace: string, order_no: string, buyer_id: number | null, order_date: string, currency: string, shipping_fee: string, incoterm: string, destination_country: string, lines: Array<OrderLineDraft>, 
+/**
+ * A discount on the whole order (coupon, voucher), split over the lines pro rata; empty = none.
+ */
+order_discount: string, 
+/**
+ * Whether the buyer paid the shipping fee on top of the line prices (a marketplace's
+ * shipping charge) — `None` when not known (the declaration then asks).
+ */
+shipping_separate: boolean | null, };
+
+export type OrderLine = { line_no: number, product_id: number | null, sku: string, description: string, quantity: string, 
+/**
+ * Unit price before any discount.
+ */
+unit_price: string, 
+/**
+ * Every discount on the line: its own and its share of the order's.
+ */
+discount: string, 
+/**
+ * What the buyer paid for the line's goods: quantity × unit price, rounded to the currency's
+ * minor unit, less the discount.
  */
 amount: string, };
 
 export type Order = { id: number, marketplace: string, order_no: string, buyer_id: number | null, order_date: string, currency: Currency, shipping_fee: string, incoterm: Incoterm, destination_country: Country, lines: Array<OrderLine>, 
 /**
- * Sum of the line amounts (goods only; the shipping fee is separate).
+ * Sum of the line amounts: the goods after every discount (the shipping fee is apart).
  */
-goods_total: string, };
+goods_total: string, 
+/**
+ * Whether the buyer paid the shipping fee on top of the goods; `None` = not known.
+ */
+shipping_separate: boolean | null, };
 
 export type ProductRow = { product: Product, order_lines: number, };
 
@@ -376,7 +406,12 @@ order_numbers: Array<string>, buyer_id: number | null, buyer_name: string, buyer
 /**
  * "orders" when taken from the orders' shipping fees, "entered" when typed by the user.
  */
-freight_source: string, rate: string, invoice_total: string, fob_total: string, fob_krw: string, kind: DeclarationKind, kind_reason_ko: string, kind_reason_en: string, list_clearance_possible: boolean, non_conforming: boolean, conditional_reexport: boolean, 
+freight_source: string, 
+/**
+ * Whether the buyer paid the freight on top of the line amounts (then it is not taken out to
+ * reach FOB); `None` = not known, asked on the declaration.
+ */
+freight_separate: boolean | null, rate: string, invoice_total: string, fob_total: string, fob_krw: string, kind: DeclarationKind, kind_reason_ko: string, kind_reason_en: string, list_clearance_possible: boolean, non_conforming: boolean, conditional_reexport: boolean, 
 /**
  * 운송수단: air, sea, post, courier.
  */
@@ -454,7 +489,11 @@ declared_on: string | null,
  */
 freight_insurance: string | null, non_conforming: boolean, conditional_reexport: boolean, };
 
-export type DraftEdit = { declared_on: string | null, freight_insurance: string | null, non_conforming: boolean | null, conditional_reexport: boolean | null, transport_mode: string | null, loading_port: string | null, courier_code: string | null, };
+export type DraftEdit = { declared_on: string | null, freight_insurance: string | null, non_conforming: boolean | null, conditional_reexport: boolean | null, transport_mode: string | null, loading_port: string | null, courier_code: string | null, 
+/**
+ * The answer to "did the buyer pay shipping on top of the goods?".
+ */
+freight_separate: boolean | null, };
 
 export type GroupProposal = { buyer_name: string, destination_country: string, currency: string, incoterm: string, order_ids: Array<number>, order_numbers: Array<string>, goods_total: string, };
 
@@ -568,7 +607,7 @@ sheet: string, };
 
 export type Delimiter = "comma" | "semicolon" | "tab";
 
-export type Field = "order_no" | "order_date" | "buyer_name" | "buyer_email" | "buyer_phone" | "buyer_address" | "buyer_country" | "currency" | "sku" | "description" | "quantity" | "unit_price" | "line_amount" | "shipping_fee" | "incoterm" | "destination_country";
+export type Field = "order_no" | "order_date" | "buyer_name" | "buyer_email" | "buyer_phone" | "buyer_address" | "buyer_country" | "currency" | "sku" | "description" | "quantity" | "unit_price" | "line_amount" | "shipping_fee" | "incoterm" | "destination_country" | "line_discount" | "order_discount" | "status" | "cancelled" | "refunded" | "returned_quantity";
 
 export type DateOrder = "ymd" | "mdy" | "dmy";
 
@@ -639,7 +678,12 @@ default_currency: string | null,
 /**
  * Destination when the file names none.
  */
-default_country: string | null, };
+default_country: string | null, 
+/**
+ * Whether the marketplace charges the shipping fee on top of the line prices (every
+ * built-in one does); `None` for a hand-made mapping, so that the declaration asks.
+ */
+shipping_separate: boolean | null, };
 
 export type MappingSuggestion = { 
 /**
@@ -785,11 +829,51 @@ new_products: Array<NewProduct>,
  */
 rates: Array<RateDraft>, };
 
-export type ImportOrderRow = { order_no: string, order_date: string, buyer: string, destination_country: string, currency: string, goods_total: string, lines: number, 
+export type ImportOrderRow = { order_no: string, order_date: string, buyer: string, destination_country: string, currency: string, 
+/**
+ * The goods after every discount: what the buyer paid for them.
+ */
+goods_total: string, 
+/**
+ * The goods before discounts, when a discount applies (else empty).
+ */
+goods_before_discount: string, 
+/**
+ * The shipping fee of the order.
+ */
+shipping_fee: string, 
+/**
+ * Whether the buyer paid the shipping on top of the goods (`None` = not known).
+ */
+shipping_separate: boolean | null, lines: number, 
 /**
  * The order's first file row.
  */
 row: number, };
+
+export type SkippedOrderRow = { order_no: string, 
+/**
+ * The order's first file row.
+ */
+row: number, 
+/**
+ * Cancelled, refunded or unpaid.
+ */
+kind: StatusKind, 
+/**
+ * The status as the file writes it.
+ */
+status: string, 
+/**
+ * The order as already recorded, if it is: it is flagged, never changed by the import.
+ */
+recorded_id: number | null, 
+/**
+ * The declaration the recorded order is on: cancel the declaration or record a return.
+ */
+declaration_id: number | null, };
+
+export type StatusKind = "stands" | "partly_refunded" | "cancelled" | "refunded" | "unpaid";
 
 export type ExistingOrder = { order: ImportOrderRow, id: number, 
 /**
@@ -835,7 +919,15 @@ existing: Array<ExistingOrder>, problem_count: number,
 /**
  * The first problems (up to [`LISTED`]); the problems CSV has them all.
  */
-row_problems: Array<RowProblem>, warning_count: number, warnings: Array<RowProblem>, unknown_products: Array<UnknownProduct>, 
+row_problems: Array<RowProblem>, warning_count: number, warnings: Array<RowProblem>, 
+/**
+ * Orders the file says were cancelled, refunded or not paid: not imported.
+ */
+skipped_count: number, 
+/**
+ * The first of them (up to [`LISTED`]), those already recorded first.
+ */
+skipped: Array<SkippedOrderRow>, unknown_products: Array<UnknownProduct>, 
 /**
  * The foreign currencies of the new orders with this week's customs rate, if recorded.
  */
