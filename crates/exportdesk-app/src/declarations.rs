@@ -9,8 +9,8 @@ use exportdesk_rules::deadline::{
 };
 use exportdesk_rules::declaration::{
     check_declaration_no, decide_kind, fob_value, missing_fields, Declaration, DeclarationKind,
-    DeclarationLine, DeclarationState, Exporter, FieldIssue, FobValue, KindFacts, KindVerdict,
-    LoadingExtension, ValueLine,
+    DeclarationLine, DeclarationState, Exporter, FieldIssue, FobValue, Freight, KindFacts,
+    KindVerdict, LoadingExtension, ValueLine,
 };
 use exportdesk_rules::money::parse_non_negative;
 use exportdesk_rules::rates::{parse_date, rate_for};
@@ -400,8 +400,7 @@ impl App {
             &value_lines,
             d.currency,
             d.incoterm,
-            d.freight_insurance,
-            d.freight_separate,
+            Freight::new(d.freight_insurance, d.freight_separate),
             d.rate,
             d.declared_on,
             &self.rulebook,

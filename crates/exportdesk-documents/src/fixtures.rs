@@ -9,8 +9,8 @@ use exportdesk_rules::deadline::{
 };
 use exportdesk_rules::declaration::{
     decide_kind, fob_value, missing_fields, Declaration, DeclarationKind, DeclarationLine,
-    DeclarationState, Exporter, FieldIssue, FobValue, KindFacts, KindVerdict, LoadingExtension,
-    ValueLine,
+    DeclarationState, Exporter, FieldIssue, FobValue, Freight, KindFacts, KindVerdict,
+    LoadingExtension, ValueLine,
 };
 use exportdesk_rules::incoterm::Incoterm;
 use exportdesk_rules::money::Currency;
@@ -114,8 +114,7 @@ impl Fixture {
             &values,
             Currency::USD,
             Incoterm::Dap,
-            n("35.00"),
-            Some(false),
+            Freight::new(n("35.00"), Some(false)),
             rate,
             declared,
             &book,

@@ -7,7 +7,9 @@ use crate::deadline::{
     extend_loading, final_price_deadline, loading_deadline, penalty_estimate, reimport_deadline,
     Deadline, PenaltyEstimate, RuleUsed, Step,
 };
-use crate::declaration::{decide_kind, fob_value, FobValue, KindFacts, KindVerdict, ValueLine};
+use crate::declaration::{
+    decide_kind, fob_value, FobValue, Freight, KindFacts, KindVerdict, ValueLine,
+};
 use crate::incoterm::Incoterm;
 use crate::money::{parse_non_negative, Currency};
 use crate::origin::{evaluate, FtaCatalogue, OriginCase, PsrBook};
@@ -150,8 +152,7 @@ pub fn declaration(input: &str, book: &Rulebook) -> Result<serde_json::Value, Pr
         &lines,
         currency,
         incoterm,
-        freight,
-        case.shipping_separate,
+        Freight::new(freight, case.shipping_separate),
         rate,
         date,
         book,

@@ -77,9 +77,22 @@ pub struct FobValue {
     pub rules: Vec<RuleUsed>,
 }
 
-/// Compute the FOB value. `freight_insurance` is the freight (and insurance) of the sale (from the
+/// The freight (and insurance) of a sale, and whether the buyer paid it on top of the goods.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Freight {
+    pub amount: Decimal,
+    pub separate: Option<bool>,
+}
+
+impl Freight {
+    pub fn new(amount: Decimal, separate: Option<bool>) -> Freight {
+        Freight { amount, separate }
+    }
+}
+
+/// Compute the FOB value. `freight.amount` is the freight (and insurance) of the sale (from the
 /// orders' shipping fee or entered by the user); it is ignored for Incoterms that end at or before
-/// loading (EXW, FCA, FAS, FOB). `freight_separate` says whether the buyer paid it on top of the
+/// loading (EXW, FCA, FAS, FOB). `freight.separate` says whether the buyer paid it on top of the
 /// line amounts (a marketplace's shipping charge: the line amounts are the goods alone, so nothing
 /// is taken out) or inside them (`Some(false)`: taken out to reach FOB). `None` (not known) is
 /// computed as inside, and a step says the answer is needed.
@@ -87,12 +100,15 @@ pub fn fob_value(
     lines: &[ValueLine],
     currency: Currency,
     incoterm: Incoterm,
-    freight_insurance: Decimal,
-    freight_separate: Option<bool>,
+    freight: Freight,
     rate: Decimal,
     declared_on: NaiveDate,
     book: &Rulebook,
 ) -> Result<FobValue, Problem> {
+    let Freight {
+        amount: freight_insurance,
+        separate: freight_separate,
+    } = freight;
     if lines.is_empty() {
         return Err(Problem::new(
             "declaration.no_lines",
@@ -509,8 +525,7 @@ mod tests {
             &lines(&["30.00", "10.00"]),
             Currency::USD,
             Incoterm::Dap,
-            n("8.00"),
-            None,
+            Freight::new(n("8.00"), None),
             n("1385.2"),
             on,
             &b,
@@ -528,8 +543,7 @@ mod tests {
             &lines(&["30.00"]),
             Currency::USD,
             Incoterm::Fob,
-            n("8.00"),
-            None,
+            Freight::new(n("8.00"), None),
             n("1385.2"),
             on,
             &b,
@@ -541,8 +555,7 @@ mod tests {
                 &lines(&["5"]),
                 Currency::USD,
                 Incoterm::Cif,
-                n("6"),
-                None,
+                Freight::new(n("6"), None),
                 n("1"),
                 on,
                 &b
@@ -556,8 +569,7 @@ mod tests {
                 &[],
                 Currency::USD,
                 Incoterm::Fob,
-                n("0"),
-                None,
+                Freight::new(n("0"), None),
                 n("1"),
                 on,
                 &b
@@ -579,8 +591,7 @@ mod tests {
                 &lines(&["57.60", "34.20"]),
                 Currency::USD,
                 Incoterm::Dap,
-                n("18.00"),
-                separate,
+                Freight::new(n("18.00"), separate),
                 n("1450.30"),
                 on,
                 &b,
@@ -615,8 +626,7 @@ mod tests {
             &lines(&["1.00", "1.00", "1.00"]),
             Currency::USD,
             Incoterm::Ddp,
-            n("1.00"),
-            None,
+            Freight::new(n("1.00"), None),
             n("1333.33"),
             d("2026-11-27"),
             &b,
