@@ -262,6 +262,7 @@ impl App {
                         .map(|c| c.to_string()),
                     needs_permit: p.is_some_and(|p| p.needs_permit),
                     amount: l.amount,
+                    discount: l.discount,
                     deduction: Decimal::ZERO,
                     fob: l.amount,
                     fob_krw: Decimal::ZERO,

@@ -147,6 +147,7 @@ fn main() {
                         origin_country: Some("KR".into()),
                         needs_permit: false,
                         amount: dec("12.50") * qty,
+                        discount: Decimal::ZERO,
                         deduction: Decimal::ZERO,
                         fob: dec("12.50") * qty,
                         fob_krw: Decimal::ZERO,

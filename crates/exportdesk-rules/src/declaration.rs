@@ -804,9 +804,14 @@ pub struct DeclarationLine {
     pub net_weight_kg: Option<Decimal>,
     pub origin_country: Option<String>,
     pub needs_permit: bool,
+    /// What the buyer paid for the line's goods (after discounts): the invoice amount.
     #[ts(type = "string")]
     #[serde(with = "rust_decimal::serde::str")]
     pub amount: Decimal,
+    /// The discounts the line's price had (for the invoice: price, discount, amount).
+    #[ts(type = "string")]
+    #[serde(default, with = "rust_decimal::serde::str")]
+    pub discount: Decimal,
     #[ts(type = "string")]
     #[serde(with = "rust_decimal::serde::str")]
     pub deduction: Decimal,

@@ -2266,6 +2266,7 @@ mod tests {
                 origin_country: Some("KR".into()),
                 needs_permit: false,
                 amount: n("100"),
+                discount: Decimal::ZERO,
                 deduction: n("0"),
                 fob: n("100"),
                 fob_krw: n("140000"),

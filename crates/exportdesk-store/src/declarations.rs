@@ -126,6 +126,7 @@ fn line_from(row: &Row<'_>) -> rusqlite::Result<DeclarationLine> {
         origin_country: row.get("origin_country")?,
         needs_permit: row.get("needs_permit")?,
         amount: dec(row, "amount")?,
+        discount: dec(row, "discount")?,
         deduction: dec(row, "deduction")?,
         fob: dec(row, "fob")?,
         fob_krw: dec(row, "fob_krw")?,
@@ -540,8 +541,8 @@ impl Writer<'_> {
             .tx
             .prepare_cached(
                 "INSERT INTO declaration_lines(declaration_id, line_no, order_id, order_line_no, product_id, hs_code, name_ko,
-                 name_en, brand, model_spec, quantity, unit, net_weight_kg, origin_country, needs_permit, amount, deduction, fob, fob_krw)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+                 name_en, brand, model_spec, quantity, unit, net_weight_kg, origin_country, needs_permit, amount, deduction, fob, fob_krw, discount)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
             )
             .map_err(sql_problem)?;
         for l in &d.lines {
@@ -564,7 +565,8 @@ impl Writer<'_> {
                 l.amount.to_string(),
                 l.deduction.to_string(),
                 l.fob.to_string(),
-                l.fob_krw.to_string()
+                l.fob_krw.to_string(),
+                l.discount.to_string()
             ])
             .map_err(sql_problem)?;
         }

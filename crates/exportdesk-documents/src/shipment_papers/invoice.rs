@@ -14,13 +14,13 @@ pub fn commercial_invoice_pdf(p: &ShipmentPapers<'_>) -> Vec<u8> {
     invoice_doc(p).finish()
 }
 
-/// The unit price (amount ÷ quantity): two decimals, or none for a currency without minor units
+/// The unit price before discounts (price amount ÷ quantity): two decimals, or none for a currency without minor units
 /// (KRW, JPY) when the price is a whole number.
 fn unit_price(l: &DeclarationLine, currency: Currency) -> String {
     if l.quantity <= Decimal::ZERO {
         return "—".to_string();
     }
-    let price = l.amount / l.quantity;
+    let price = (l.amount + l.discount) / l.quantity;
     if currency.minor_units() == 0 && price.fract().is_zero() {
         fixed(price, 0)
     } else {
@@ -41,6 +41,15 @@ fn description(l: &DeclarationLine) -> Cell {
         .filter(|s| !s.is_empty())
         .collect();
     Cell::with_sub(if name.is_empty() { "—" } else { name }, extra.join(" · "))
+}
+
+/// One currency's invoice totals: the goods at their prices, the discounts, the freight the buyer
+/// paid on top; what was paid is goods − discount + freight.
+struct Totals {
+    currency: Currency,
+    goods: Decimal,
+    discount: Decimal,
+    freight: Decimal,
 }
 
 pub(crate) fn invoice_doc(p: &ShipmentPapers<'_>) -> Doc {
@@ -75,20 +84,35 @@ pub(crate) fn invoice_doc(p: &ShipmentPapers<'_>) -> Doc {
         Column::new(&in_cur("Amount"), "금액", 29.0, Align::Right),
     ];
     let mut rows = Vec::new();
-    let mut totals: Vec<(Currency, Decimal)> =
-        currencies.iter().map(|c| (*c, Decimal::ZERO)).collect();
+    let mut totals: Vec<Totals> = currencies
+        .iter()
+        .map(|c| Totals {
+            currency: *c,
+            goods: Decimal::ZERO,
+            discount: Decimal::ZERO,
+            freight: Decimal::ZERO,
+        })
+        .collect();
     for d in p.declarations {
         let cur = d.currency;
+        if let Some(t) = totals.iter_mut().find(|t| t.currency == cur) {
+            // Freight the buyer paid on top of the goods belongs to what was paid.
+            if d.incoterm.includes_main_carriage() && d.freight_separate == Some(true) {
+                t.freight += d.freight_insurance;
+            }
+        }
         for l in &d.lines {
+            let priced = l.amount + l.discount;
             let (price, total) = match single {
-                Some(_) => (unit_price(l, cur), amount(l.amount, cur)),
+                Some(_) => (unit_price(l, cur), amount(priced, cur)),
                 None => (
                     format!("{cur} {}", unit_price(l, cur)),
-                    money(l.amount, cur),
+                    money(priced, cur),
                 ),
             };
-            if let Some(t) = totals.iter_mut().find(|t| t.0 == cur) {
-                t.1 += l.amount;
+            if let Some(t) = totals.iter_mut().find(|t| t.currency == cur) {
+                t.goods += priced;
+                t.discount += l.discount;
             }
             rows.push(Row::new(vec![
                 Cell::new((rows.len() + 1).to_string()),
@@ -114,10 +138,28 @@ pub(crate) fn invoice_doc(p: &ShipmentPapers<'_>) -> Doc {
     doc.heading("Goods", "품목");
     doc.table_rows(&cols, &rows);
 
-    let mut lines: Vec<(String, String)> = totals
-        .iter()
-        .map(|(c, v)| (format!("Total {c} 합계"), money(*v, *c)))
-        .collect();
+    let mut lines: Vec<(String, String)> = Vec::new();
+    for t in &totals {
+        let c = t.currency;
+        if !t.discount.is_zero() || !t.freight.is_zero() {
+            lines.push((format!("Goods {c} 상품 금액"), money(t.goods, c)));
+            if !t.discount.is_zero() {
+                lines.push((
+                    format!("Less discount {c} 할인"),
+                    format!("- {}", money(t.discount, c)),
+                ));
+            }
+            if !t.freight.is_zero() {
+                lines.push((format!("Freight {c} 운임"), money(t.freight, c)));
+            }
+            lines.push((
+                format!("Total paid {c} 결제 합계"),
+                money(t.goods - t.discount + t.freight, c),
+            ));
+        } else {
+            lines.push((format!("Total {c} 합계"), money(t.goods, c)));
+        }
+    }
     let cartons = p.shipment.cartons.len();
     lines.push((
         "Total packages 총 포장 수".to_string(),

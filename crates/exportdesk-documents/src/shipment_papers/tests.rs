@@ -102,6 +102,43 @@ fn the_invoice_shows_parties_goods_and_totals() {
     assert_eq!(pages(&text), 1, "{text}");
 }
 
+/// Issue 15: the invoice shows the goods at their prices, the discount and the freight the buyer
+/// paid on top, adding up to what was paid.
+#[test]
+fn the_invoice_adds_goods_discount_and_freight_up_to_what_was_paid() {
+    let mut f = ShipmentFixture::new(false);
+    let d = &mut f.declarations[0];
+    d.freight_separate = Some(true);
+    d.freight_insurance = n("18.00");
+    // The toner line (10 × 12.50 listed) was sold 10.20 off.
+    d.lines[0].discount = n("10.20");
+    d.lines[0].amount -= n("10.20");
+    let doc = invoice_doc(&f.papers());
+    assert_eq!(doc.missing_glyphs(), Vec::<char>::new());
+    doc.assert_inside_margins();
+    let text = pdftotext("invoice-discount.pdf", &doc.finish());
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for want in [
+        "Goods USD 상품 금액 USD 303.00",
+        "Less discount USD 할인 - USD 10.20",
+        "Freight USD 운임 USD 18.00",
+        // 303.00 − 10.20 + 18.00
+        "Total paid USD 결제 합계 USD 310.80",
+    ] {
+        assert!(flat.contains(want), "missing '{want}' in:\n{text}");
+    }
+    // The line keeps its listed price and amount.
+    let toner = text
+        .lines()
+        .find(|l| l.contains("Heartleaf calming toner"))
+        .unwrap();
+    assert!(toner.contains("12.50") && toner.contains("125.00"), "{toner}");
+    // Freight inside the prices is not added again.
+    f.declarations[0].freight_separate = Some(false);
+    let text = pdftotext("invoice-inside.pdf", &commercial_invoice_pdf(&f.papers()));
+    assert!(!text.contains("Freight USD") && text.contains("USD 292.80"), "{text}");
+}
+
 #[test]
 fn mixed_currencies_get_one_total_each() {
     let f = ShipmentFixture::new(true);
