@@ -49,7 +49,7 @@ export function productDraft(p: Product | null): ProductDraft {
 }
 
 export function emptyLine(): OrderLineDraft {
-  return { product_id: null, sku: '', description: '', quantity: '1', unit_price: '' };
+  return { product_id: null, sku: '', description: '', quantity: '1', unit_price: '', discount: '' };
 }
 
 export function orderDraft(o: Order | null, today: string): OrderDraft {
@@ -64,6 +64,8 @@ export function orderDraft(o: Order | null, today: string): OrderDraft {
       incoterm: 'DAP',
       destination_country: '',
       lines: [emptyLine()],
+      order_discount: '',
+      shipping_separate: null,
     };
   }
   return {
@@ -81,7 +83,11 @@ export function orderDraft(o: Order | null, today: string): OrderDraft {
       description: l.description,
       quantity: l.quantity,
       unit_price: l.unit_price,
+      // The order's discount was split over the lines when it was saved; each line keeps its share.
+      discount: Number(l.discount) === 0 ? '' : l.discount,
     })),
+    order_discount: '',
+    shipping_separate: o.shipping_separate,
   };
 }
 

@@ -50,8 +50,8 @@ function unknown(sku: string, description = 'Toner'): UnknownProduct {
 }
 
 describe('fields', () => {
-  it('lists all 16 fields once, each with a label and in exactly one group', () => {
-    expect(new Set(FIELDS).size).toBe(16);
+  it('lists all 22 fields once, each with a label and in exactly one group', () => {
+    expect(new Set(FIELDS).size).toBe(22);
     expect(Object.keys(FIELD_LABELS).sort()).toEqual([...FIELDS].sort());
     const grouped = FIELD_GROUPS.flatMap((g) => g.fields);
     expect(grouped.sort()).toEqual([...FIELDS].sort());
@@ -91,7 +91,7 @@ describe('initialChoices', () => {
     );
     expect(c.columns.quantity).toBe('수량');
     expect(c.columns.order_no).toBe('');
-    expect(Object.keys(c.columns)).toHaveLength(16);
+    expect(Object.keys(c.columns)).toHaveLength(22);
     expect(c).toMatchObject({ marketplace: '', date_order: 'ymd', decimal: 'point', shipping: 'first_line', default_incoterm: 'DAP', default_currency: '', default_country: '' });
   });
 
@@ -134,6 +134,7 @@ describe('buildProfile', () => {
       default_incoterm: 'DAP',
       default_currency: 'KRW',
       default_country: null,
+      shipping_separate: null,
     });
   });
 });
@@ -235,7 +236,7 @@ describe('requests', () => {
   });
 
   it('counts the orders an update would change when all are listed', () => {
-    const row = { order_no: '1', order_date: '2026-01-01', buyer: '', destination_country: 'US', currency: 'USD', goods_total: '1', lines: 1, row: 2 };
+    const row = { order_no: '1', order_date: '2026-01-01', buyer: '', destination_country: 'US', currency: 'USD', goods_total: '1', goods_before_discount: '', shipping_fee: '0', shipping_separate: true, lines: 1, row: 2 };
     const e = (differs: boolean, declaration_id: number | null): ExistingOrder => ({ order: row, id: 1, differs, declaration_id });
     const preview = { existing_count: 3, existing: [e(true, null), e(true, 4), e(false, null)] } as ImportPreview;
     expect(updatableCount(preview)).toBe(1);

@@ -12,7 +12,7 @@ import type {
 export const FIELDS: Field[] = [
   'order_no', 'order_date', 'buyer_name', 'buyer_email', 'buyer_phone', 'buyer_address', 'buyer_country',
   'currency', 'sku', 'description', 'quantity', 'unit_price', 'line_amount', 'shipping_fee', 'incoterm',
-  'destination_country',
+  'destination_country', 'line_discount', 'order_discount', 'status', 'cancelled', 'refunded', 'returned_quantity',
 ];
 
 export const FIELD_LABELS: Record<Field, MessageKey> = {
@@ -32,6 +32,12 @@ export const FIELD_LABELS: Record<Field, MessageKey> = {
   shipping_fee: 'import.field_shipping_fee',
   incoterm: 'import.field_incoterm',
   destination_country: 'import.field_destination_country',
+  line_discount: 'import.field_line_discount',
+  order_discount: 'import.field_order_discount',
+  status: 'import.field_status',
+  cancelled: 'import.field_cancelled',
+  refunded: 'import.field_refunded',
+  returned_quantity: 'import.field_returned_quantity',
 };
 
 /** The mapping screen shows the fields in three boxes. */
@@ -39,9 +45,16 @@ export const FIELD_GROUPS: { id: 'order' | 'line' | 'buyer'; label: MessageKey; 
   {
     id: 'order',
     label: 'import.group_order',
-    fields: ['order_no', 'order_date', 'currency', 'destination_country', 'shipping_fee', 'incoterm'],
+    fields: [
+      'order_no', 'order_date', 'currency', 'destination_country', 'shipping_fee', 'incoterm', 'order_discount', 'status',
+      'cancelled', 'refunded',
+    ],
   },
-  { id: 'line', label: 'import.group_line', fields: ['sku', 'description', 'quantity', 'unit_price', 'line_amount'] },
+  {
+    id: 'line',
+    label: 'import.group_line',
+    fields: ['sku', 'description', 'quantity', 'unit_price', 'line_amount', 'line_discount', 'returned_quantity'],
+  },
   {
     id: 'buyer',
     label: 'import.group_buyer',
@@ -202,6 +215,8 @@ export function buildProfile(name: string, choices: MappingChoices): Profile {
     default_incoterm: choices.default_incoterm || 'DAP',
     default_currency: choices.default_currency.trim() || null,
     default_country: choices.default_country.trim() || null,
+    // A hand-made mapping cannot know whether the prices include shipping: the declaration asks.
+    shipping_separate: null,
   };
 }
 

@@ -105,10 +105,7 @@ pub(crate) fn invoice_doc(p: &ShipmentPapers<'_>) -> Doc {
             let priced = l.amount + l.discount;
             let (price, total) = match single {
                 Some(_) => (unit_price(l, cur), amount(priced, cur)),
-                None => (
-                    format!("{cur} {}", unit_price(l, cur)),
-                    money(priced, cur),
-                ),
+                None => (format!("{cur} {}", unit_price(l, cur)), money(priced, cur)),
             };
             if let Some(t) = totals.iter_mut().find(|t| t.currency == cur) {
                 t.goods += priced;

@@ -132,11 +132,17 @@ fn the_invoice_adds_goods_discount_and_freight_up_to_what_was_paid() {
         .lines()
         .find(|l| l.contains("Heartleaf calming toner"))
         .unwrap();
-    assert!(toner.contains("12.50") && toner.contains("125.00"), "{toner}");
+    assert!(
+        toner.contains("12.50") && toner.contains("125.00"),
+        "{toner}"
+    );
     // Freight inside the prices is not added again.
     f.declarations[0].freight_separate = Some(false);
     let text = pdftotext("invoice-inside.pdf", &commercial_invoice_pdf(&f.papers()));
-    assert!(!text.contains("Freight USD") && text.contains("USD 292.80"), "{text}");
+    assert!(
+        !text.contains("Freight USD") && text.contains("USD 292.80"),
+        "{text}"
+    );
 }
 
 #[test]
