@@ -518,3 +518,141 @@ fn summary_rates_weights_and_origin_are_stored_with_the_orders() {
         .unwrap();
     assert_eq!(draft.declaration.rate.to_string(), "1450.3");
 }
+
+/// Issue 15 through the app: the summary shows the goods before and after the discount and the
+/// orders left out; an order recorded before and now cancelled in the file is flagged with its
+/// declaration and never changed; the declaration of a discounted order with shipping on top
+/// declares the goods as paid.
+#[test]
+fn discounts_statuses_and_a_cancelled_order_already_declared() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = shop(dir.path());
+    app.load_sample().unwrap(); // for this week's rates
+    let bytes = fixture("shopify_orders_export_statuses.csv");
+    let preview = check(&app, &bytes, &request("a.csv"));
+    assert_eq!(preview.new_count, 3);
+    assert_eq!(preview.skipped_count, 3);
+    assert!(preview.skipped.iter().all(|s| s.recorded_id.is_none()));
+    let row = preview
+        .new_orders
+        .iter()
+        .find(|o| o.order_no == "#2001")
+        .unwrap();
+    assert_eq!(
+        (row.goods_total.as_str(), row.goods_before_discount.as_str()),
+        ("91.80", "102.00")
+    );
+    assert_eq!(row.shipping_separate, Some(true));
+    let json = serde_json::to_value(&preview).unwrap();
+    assert_eq!(json["skipped"][0]["kind"], "cancelled");
+
+    // Record #2001 and declare it: FOB is the goods after the discount, 91.80, not 91.80 − 18.
+    app.import_commit(&bytes, &request("a.csv"), &mut |_| {}, &never())
+        .unwrap();
+    let orders = app.orders(&OrderFilter::default()).unwrap();
+    let id = orders.iter().find(|o| o.order_no == "#2001").unwrap().id;
+    let view = app
+        .draft_declaration(&DraftRequest {
+            order_ids: vec![id],
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(view.declaration.fob_total.to_string(), "91.80");
+    assert_eq!(view.declaration.freight_separate, Some(true));
+    assert!(view.missing.iter().all(|m| m.field != "freight_separate"));
+
+    // The buyer cancels #2001 after it was declared; the next download says so.
+    let text = String::from_utf8(bytes).unwrap();
+    let cancelled = text.replacen(
+        "#2001,emily@example.com,paid,",
+        "#2001,emily@example.com,voided,",
+        1,
+    );
+    assert_ne!(cancelled, text);
+    let mut req = request("b.csv");
+    req.existing = ExistingOrders::Update;
+    let before = app.order(id).unwrap();
+    let preview = check(&app, cancelled.as_bytes(), &req);
+    let flagged = preview
+        .skipped
+        .iter()
+        .find(|s| s.order_no == "#2001")
+        .expect("flagged");
+    assert_eq!(flagged.recorded_id, Some(id));
+    assert_eq!(flagged.declaration_id, Some(view.declaration.id));
+    assert_eq!(
+        preview.skipped.first().map(|s| s.order_no.as_str()),
+        Some("#2001"),
+        "recorded ones first"
+    );
+    app.import_commit(cancelled.as_bytes(), &req, &mut |_| {}, &never())
+        .unwrap();
+    assert_eq!(
+        app.order(id).unwrap(),
+        before,
+        "never changed by the import"
+    );
+}
+
+/// An order typed by hand with shipping of unknown kind: the declaration asks before filing.
+#[test]
+fn a_declaration_asks_whether_shipping_was_paid_on_top() {
+    use exportdesk_app::DraftEdit;
+    use exportdesk_rules::records::{OrderDraft, OrderLineDraft};
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = shop(dir.path());
+    app.load_sample().unwrap();
+    let buyer = app.buyers().unwrap()[0].id;
+    let order = app
+        .save_order(
+            None,
+            &OrderDraft {
+                marketplace: "Instagram".into(),
+                order_no: "IG-7".into(),
+                buyer_id: Some(buyer),
+                order_date: "2026-11-26".into(),
+                currency: "USD".into(),
+                shipping_fee: "15".into(),
+                incoterm: "DAP".into(),
+                destination_country: "US".into(),
+                lines: vec![OrderLineDraft {
+                    sku: "kb-toner".into(),
+                    quantity: "2".into(),
+                    unit_price: "50".into(),
+                    ..Default::default()
+                }],
+                order_discount: "10".into(),
+                shipping_separate: None,
+            },
+        )
+        .unwrap();
+    assert_eq!(order.goods_total.to_string(), "90");
+    let view = app
+        .draft_declaration(&DraftRequest {
+            order_ids: vec![order.id],
+            ..Default::default()
+        })
+        .unwrap();
+    let d = &view.declaration;
+    assert_eq!(d.freight_separate, None);
+    assert_eq!(d.fob_total.to_string(), "75", "taken out until answered");
+    assert_eq!(view.missing[0].field, "freight_separate");
+    let e = app.file_declaration(d.id, None).unwrap_err();
+    assert_eq!(e.0[0].code, "declaration.missing_fields");
+    assert!(
+        e.0[0].message_en.contains("shipping separately"),
+        "{}",
+        e.0[0].message_en
+    );
+    let view = app
+        .edit_draft(
+            d.id,
+            &DraftEdit {
+                freight_separate: Some(true),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(view.declaration.fob_total.to_string(), "90");
+    assert!(view.missing.iter().all(|m| m.field != "freight_separate"));
+}

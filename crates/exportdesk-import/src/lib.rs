@@ -187,6 +187,11 @@ pub fn parse_with(
         sheet: opts.sheet.clone(),
     };
     let table = read_table(bytes, &read, cancel)?;
+    if opts.profile.is_none() {
+        if let Some(problem) = profile::wrong_report(&table.headers) {
+            return Err(ImportError::unreadable(problem));
+        }
+    }
     let (profile, resolved) = match &opts.profile {
         Some(p) => match p.resolve(&table.headers) {
             Ok(r) => (p.clone(), r),

@@ -370,15 +370,19 @@ impl Planner<'_> {
     /// The cell of a field in a row, with its column (address parts joined).
     fn get<'r>(&self, row: &'r TableRow, field: Field) -> Option<(Cow<'r, str>, Option<usize>)> {
         let col = self.resolved.column(field)?;
-        if field == Field::BuyerAddress {
+        if field.joins_columns() {
             let parts: Vec<&str> = col
                 .indices
                 .iter()
                 .map(|i| row.cell(*i))
                 .filter(|c| !c.is_empty())
                 .collect();
-            return (!parts.is_empty())
-                .then(|| (Cow::Owned(parts.join(", ")), col.indices.first().copied()));
+            let sep = if field == Field::Status { " / " } else { ", " };
+            return match parts.len() {
+                0 => None,
+                1 => Some((Cow::Borrowed(parts[0]), col.indices.first().copied())),
+                _ => Some((Cow::Owned(parts.join(sep)), col.indices.first().copied())),
+            };
         }
         let i = *col.indices.first()?;
         let v = row.cell(i);

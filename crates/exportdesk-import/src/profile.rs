@@ -26,6 +26,7 @@
 
 use crate::values::currency_code;
 use exportdesk_rules::money::Currency;
+use exportdesk_rules::Problem;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -164,6 +165,13 @@ impl Field {
             Field::Refunded => "refunded amount",
             Field::ReturnedQuantity => "returned quantity",
         }
+    }
+
+    /// Whether every listed column present is read and the values joined (the address parts; an
+    /// order's and its line's status, which can disagree: Amazon's `order-status` `Shipped` with
+    /// an `item-status` `Cancelled`).
+    pub fn joins_columns(self) -> bool {
+        matches!(self, Field::BuyerAddress | Field::Status)
     }
 
     /// Whether the field belongs to the whole order rather than to one line.
@@ -321,7 +329,7 @@ impl Profile {
         };
         let mut missing = Missing::default();
         for map in &self.columns {
-            let found: Vec<usize> = if map.field == Field::BuyerAddress {
+            let found: Vec<usize> = if map.field.joins_columns() {
                 map.headers.iter().filter_map(|h| find(h)).collect()
             } else {
                 map.headers
@@ -479,6 +487,31 @@ pub fn nearest_profile(headers: &[String]) -> Option<(Profile, Missing)> {
         }
     }
     best.map(|(_, p, m)| (p.clone(), m))
+}
+
+/// Reports of a marketplace that are not order exports this app can use, known by their headers,
+/// with the report to download instead. `None` when the headers are not one of them.
+pub fn wrong_report(headers: &[String]) -> Option<Problem> {
+    let keys: HashSet<String> = headers.iter().map(|h| HeaderKey::of(h).loose).collect();
+    let has = |h: &str| keys.contains(&loose(h));
+    // Amazon's Unshipped Orders report (GET_FLAT_FILE_ACTIONABLE_ORDER_DATA_SHIPPING) lists what
+    // is left to ship, without any price.
+    if has("order-id") && has("quantity-to-ship") && !has("item-price") {
+        return Some(Problem::new(
+            "import.wrong_report",
+            "Amazon의 '미발송 주문(Unshipped Orders)' 보고서로 보입니다. 이 보고서에는 가격이 없어 수출신고 금액을 알 수 없습니다. Seller Central › 보고서에서 '주문 보고서(Order Report)'나 '모든 주문(All Orders)' 보고서를 내려받아 가져오세요.",
+            "This looks like Amazon's Unshipped Orders report, which has no prices, so the declared value cannot be known. In Seller Central › Reports, download the Order Report or the All Orders report and import that instead.",
+        ).with("report", "amazon_unshipped"));
+    }
+    // Etsy's order-level download (EtsySoldOrders) has one row per order and no items.
+    if has("Order ID") && has("Number of Items") && has("Order Value") && !has("Item Name") {
+        return Some(Problem::new(
+            "import.wrong_report",
+            "Etsy의 '주문(Orders)' 파일(EtsySoldOrders)로 보입니다. 이 파일에는 품목이 없습니다. Shop Manager › 설정 › 옵션 › 데이터 내려받기에서 '주문 품목(Order Items)' 파일(EtsySoldOrderItems)을 내려받아 가져오세요.",
+            "This looks like Etsy's Orders file (EtsySoldOrders), which has no items. In Shop Manager › Settings › Options › Download Data, download the Order Items file (EtsySoldOrderItems) and import that instead.",
+        ).with("report", "etsy_sold_orders"));
+    }
+    None
 }
 
 /// A proposed column for a field, for the column-mapping screen.
@@ -1114,9 +1147,17 @@ fn ebay() -> Profile {
         columns: vec![
             req(Field::OrderNo, &["Order Number"]),
             col(Field::OrderDate, &["Sale Date", "Paid On Date"]),
-            col(Field::BuyerName, &["Ship To Name", "Buyer Name"]),
+            col(
+                Field::BuyerName,
+                &[
+                    "Ship To Name",
+                    "Post To Name",
+                    "Buyer Name",
+                    "Buyer Fullname",
+                ],
+            ),
             col(Field::BuyerEmail, &["Buyer Email"]),
-            col(Field::BuyerPhone, &["Ship To Phone"]),
+            col(Field::BuyerPhone, &["Ship To Phone", "Post To Phone"]),
             col(
                 Field::BuyerAddress,
                 &[
@@ -1125,15 +1166,32 @@ fn ebay() -> Profile {
                     "Ship To City",
                     "Ship To State",
                     "Ship To Zip",
+                    "Post To Address 1",
+                    "Post To Address 2",
+                    "Post To City",
+                    "Post To County",
+                    "Post To State",
+                    "Post To Postcode",
+                    "Post To Postal Code",
                 ],
             ),
             col(Field::BuyerCountry, &["Buyer Country"]),
-            col(Field::DestinationCountry, &["Ship To Country"]),
+            col(
+                Field::DestinationCountry,
+                &["Ship To Country", "Post To Country"],
+            ),
             col(Field::Sku, &["Custom Label"]),
             req(Field::Description, &["Item Title"]),
             req(Field::Quantity, &["Quantity"]),
-            req(Field::UnitPrice, &["Sold For"]),
-            col(Field::ShippingFee, &["Shipping And Handling"]),
+            req(Field::UnitPrice, &["Sold For", "Sale Price"]),
+            col(
+                Field::ShippingFee,
+                &[
+                    "Shipping And Handling",
+                    "Postage And Handling",
+                    "Postage and packaging",
+                ],
+            ),
         ],
         signature: &["Sales Record Number"],
         date_order: DateOrder::Mdy,
@@ -1178,7 +1236,7 @@ fn amazon() -> Profile {
             req(Field::LineAmount, &["item-price"]),
             col(Field::ShippingFee, &["shipping-price"]),
             col(Field::LineDiscount, &["item-promotion-discount"]),
-            col(Field::Status, &["order-status"]),
+            col(Field::Status, &["order-status", "item-status"]),
         ],
         signature: &[],
         date_order: DateOrder::Mdy,
@@ -1198,7 +1256,7 @@ fn etsy() -> Profile {
         columns: vec![
             req(Field::OrderNo, &["Order ID"]),
             col(Field::OrderDate, &["Sale Date", "Date Paid"]),
-            col(Field::BuyerName, &["Ship Name", "Buyer"]),
+            col(Field::BuyerName, &["Ship Name", "Delivery Name", "Buyer"]),
             col(
                 Field::BuyerAddress,
                 &[
@@ -1207,16 +1265,24 @@ fn etsy() -> Profile {
                     "Ship City",
                     "Ship State",
                     "Ship Zipcode",
+                    "Delivery Address1",
+                    "Delivery Address2",
+                    "Delivery City",
+                    "Delivery State",
+                    "Delivery Zipcode",
                 ],
             ),
-            col(Field::DestinationCountry, &["Ship Country"]),
+            col(
+                Field::DestinationCountry,
+                &["Ship Country", "Delivery Country"],
+            ),
             col(Field::Currency, &["Currency"]),
             col(Field::Sku, &["SKU"]),
             req(Field::Description, &["Item Name"]),
             req(Field::Quantity, &["Quantity"]),
             req(Field::UnitPrice, &["Price"]),
             col(Field::LineAmount, &["Item Total"]),
-            col(Field::ShippingFee, &["Order Shipping"]),
+            col(Field::ShippingFee, &["Order Shipping", "Order Delivery"]),
         ],
         signature: &["Transaction ID"],
         date_order: DateOrder::Mdy,
@@ -1257,11 +1323,11 @@ fn shopee() -> Profile {
                 Field::Sku,
                 &["SKU Reference No.", "Parent SKU Reference No."],
             ),
-            req(Field::Description, &["Product Name"]),
+            req(Field::Description, &["Product Name", "Product Information"]),
             req(Field::Quantity, &["Quantity"]),
             req(Field::UnitPrice, &["Deal Price", "Original Price"]),
             col(Field::ShippingFee, &["Buyer Paid Shipping Fee"]),
-            col(Field::Status, &["Order Status"]),
+            col(Field::Status, &["Order Status", "Return / Refund Status"]),
             col(Field::Cancelled, &["Cancel reason"]),
             col(Field::ReturnedQuantity, &["Returned quantity"]),
         ],
@@ -1358,7 +1424,7 @@ fn cafe24() -> Profile {
                 Field::ShippingFee,
                 &["총 배송비 (첫 품목에만 표시)", "총 배송비", "배송비"],
             ),
-            col(Field::Status, &["주문 상태", "주문상태"]),
+            col(Field::Status, &["주문 상태", "주문상태", "주문상태정보"]),
         ],
         signature: &[],
         date_order: DateOrder::Ymd,

@@ -113,6 +113,7 @@ const WORDS: &[(StatusKind, &[&str])] = &[
             "unpaid",
             "pending",
             "awaitingpayment",
+            "partiallypaid",
             "topay",
             "notpaid",
             "입금전",
@@ -165,10 +166,14 @@ mod tests {
             ("voided", Cancelled),
             ("pending", Unpaid),
             ("authorized", Stands),
+            ("partially_paid", Unpaid),
             // Amazon order-status
             ("Shipped", Stands),
             ("Canceled", Cancelled),
             ("Pending", Unpaid),
+            // Amazon All Orders: the order's and the line's status joined; they can disagree.
+            ("Shipped / Cancelled", Cancelled),
+            ("Shipped / Shipped", Stands),
             // Shopee
             ("Completed", Stands),
             ("Cancelled", Cancelled),

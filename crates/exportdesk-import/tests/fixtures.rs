@@ -738,3 +738,175 @@ fn plans_and_errors_serialize_for_the_ui() {
         "cancelled"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Issue 15: money as paid, order status, and the report variants sellers download.
+// ---------------------------------------------------------------------------------------------
+
+fn dec(s: &str) -> rust_decimal::Decimal {
+    s.parse().unwrap()
+}
+
+fn skipped<'a>(p: &'a ImportPlan, no: &str) -> &'a SkippedOrder {
+    p.skipped
+        .iter()
+        .find(|s| s.order_no == no)
+        .unwrap_or_else(|| panic!("{no} not left out: {:?}", p.skipped))
+}
+
+/// The real header of a 2026 Shopify orders export (79 columns, see PROFILES.md) with orders
+/// in every financial state and discounts at order and line level.
+#[test]
+fn shopify_statuses_discounts_and_refunds() {
+    let p = plan("shopify_orders_export_statuses.csv");
+    assert_eq!(p.profile.name, "shopify");
+    assert_clean(&p);
+    // 64.00 + 2 × 19.00 = 102.00 less the order's 10.20: 91.80, split 6.40 / 3.80.
+    let o = order(&p, "#2001").order.as_ref().unwrap();
+    assert_eq!(o.goods_total, dec("91.80"));
+    assert_eq!(o.goods_before_discount(), dec("102.00"));
+    assert_eq!(o.lines[0].discount, dec("6.40"));
+    assert_eq!(o.lines[1].discount, dec("3.80"));
+    assert_eq!(o.shipping_fee, dec("18"));
+    assert_eq!(o.shipping_separate, Some(true));
+    // The line already carries the order's discount: not taken twice.
+    let o = order(&p, "#2006").order.as_ref().unwrap();
+    assert_eq!(o.goods_total, dec("76.60"));
+    assert_eq!(o.discount_total(), dec("6.40"));
+    // Voided, refunded and partly paid orders are left out, with the status as written.
+    let s = skipped(&p, "#2002");
+    assert_eq!(s.kind, StatusKind::Cancelled);
+    assert_eq!(
+        s.status, "2026-11-20 11:40:00 -0500",
+        "the Cancelled at value"
+    );
+    assert_eq!(skipped(&p, "#2003").kind, StatusKind::Cancelled);
+    let s = skipped(&p, "#2005");
+    assert_eq!(
+        (s.kind, s.status.as_str()),
+        (StatusKind::Unpaid, "partially_paid")
+    );
+    assert_eq!(p.skipped.len(), 3);
+    assert!(p
+        .orders
+        .iter()
+        .all(|o| !["#2002", "#2003", "#2005"].contains(&o.order_no.as_str())));
+    // A partial refund is imported, with a warning naming it.
+    assert!(p.orders.iter().any(|o| o.order_no == "#2004"));
+    let w = p
+        .warnings
+        .iter()
+        .find(|w| w.problem.code == "import.partly_refunded")
+        .expect("partial refund warning");
+    assert!(w.problem.message_en.contains("#2004") && w.problem.message_en.contains("12"));
+    assert_eq!(w.column.as_deref(), Some("Refunded Amount"));
+}
+
+/// Amazon's All Orders report: order and item status can disagree; promotions are negative.
+#[test]
+fn amazon_all_orders_report() {
+    let p = plan("amazon_all_orders.txt");
+    assert_eq!(p.profile.name, "amazon");
+    assert_clean(&p);
+    // 2 × 64.00 = 128.00 with a 12.80 promotion written as -12.80.
+    let o = order(&p, "111-2223334-4445556").order.as_ref().unwrap();
+    assert_eq!(o.goods_total, dec("115.20"));
+    assert_eq!(o.lines[0].discount, dec("12.80"));
+    // The cancelled item of a shipped order is left out; the rest of the order stays.
+    let o = order(&p, "111-2223334-5556667");
+    assert_eq!(o.draft.lines.len(), 1);
+    assert_eq!(o.draft.lines[0].sku, "DM-GT-50");
+    assert!(p
+        .warnings
+        .iter()
+        .any(|w| w.problem.code == "import.line_left_out" && w.row == 4));
+    // A cancelled order and a pending one (no price yet) are left out, without problems.
+    assert_eq!(
+        skipped(&p, "111-2223334-6667778").kind,
+        StatusKind::Cancelled
+    );
+    let s = skipped(&p, "111-2223334-7778889");
+    assert_eq!(
+        (s.kind, s.status.as_str()),
+        (StatusKind::Unpaid, "Pending / Unshipped")
+    );
+    assert_eq!(p.orders.len(), 2);
+}
+
+#[test]
+fn reports_without_prices_or_items_name_the_report_to_download() {
+    for (name, report, says) in [
+        (
+            "amazon_unshipped_orders.txt",
+            "amazon_unshipped",
+            "All Orders report",
+        ),
+        (
+            "etsy_sold_orders_uk.csv",
+            "etsy_sold_orders",
+            "EtsySoldOrderItems",
+        ),
+    ] {
+        let e = error(name);
+        let ImportError::Unreadable { problem } = &e else {
+            panic!("{name}: {e:?}");
+        };
+        assert_eq!(problem.code, "import.wrong_report", "{name}");
+        assert_eq!(
+            problem.params.get("report").map(String::as_str),
+            Some(report)
+        );
+        assert!(problem.message_en.contains(says), "{}", problem.message_en);
+    }
+}
+
+/// Qoo10 in UTF-8: a line's 割引額 comes off what was paid; a キャンセル order is left out.
+#[test]
+fn qoo10_discount_and_cancellation() {
+    let p = plan("qoo10_delivery_management_utf8.csv");
+    assert_eq!(p.profile.name, "qoo10");
+    assert_eq!(p.encoding, Some(Encoding::Utf8));
+    assert_clean(&p);
+    let o = order(&p, "1012345678").order.as_ref().unwrap();
+    assert_eq!(o.goods_total, dec("1780"));
+    assert_eq!(o.goods_before_discount(), dec("1980"));
+    let s = skipped(&p, "1012345680");
+    assert_eq!(
+        (s.kind, s.status.as_str()),
+        (StatusKind::Cancelled, "キャンセル")
+    );
+    assert_eq!(p.orders.len(), 2);
+}
+
+/// Problems on the rows of an order that is left out do not stop the file.
+#[test]
+fn a_cancelled_order_with_bad_values_does_not_stop_the_import() {
+    let text = "Name,Financial Status,Currency,Created at,Lineitem quantity,Lineitem name,Lineitem price,Shipping Country,Cancelled at\n\
+                #1,paid,USD,2026-11-20 09:00:00 -0500,1,Cream,10.00,US,\n\
+                #2,voided,USD,someday,-1,Cup,abc,US,2026-11-20 10:00:00 -0500\n";
+    let p = plan_text(text, "shopify");
+    assert_clean(&p);
+    assert_eq!(p.orders.len(), 1);
+    assert_eq!(skipped(&p, "#2").kind, StatusKind::Cancelled);
+}
+
+/// Shopee: the file's returned quantity is a warning that points at recording a return.
+#[test]
+fn shopee_returned_quantity_and_older_product_information_header() {
+    let text = "Order ID,Order Status,Cancel reason,Order Creation Date,Product Information,SKU Reference No.,Deal Price,Quantity,Returned quantity,Total Discount(PHP),Buyer Paid Shipping Fee,Country\n\
+                2611AAA,Completed,,2026-11-20 10:00,Hand cream,HC-1,129.00,2,1,0,45.00,Philippines\n\
+                2611BBB,Cancelled,Out of stock,2026-11-20 11:00,Tea cup,CUP-1,184.00,1,0,0,0,Philippines\n";
+    let p = plan_text(text, "shopee");
+    assert!(p.is_clean(), "{:?}", p.row_problems);
+    assert_eq!(p.orders.len(), 1);
+    assert_eq!(
+        order(&p, "2611AAA").draft.lines[0].description,
+        "Hand cream"
+    );
+    assert!(p
+        .warnings
+        .iter()
+        .any(|w| w.problem.code == "import.returned_quantity"
+            && w.problem.message_en.contains("1 of this line")));
+    assert_eq!(skipped(&p, "2611BBB").kind, StatusKind::Cancelled);
+}
