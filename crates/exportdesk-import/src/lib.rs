@@ -205,6 +205,21 @@ pub fn parse_with(
                 let r = p
                     .resolve(&table.headers)
                     .map_err(|m| needs_mapping(&table, Some(&p), m, unknown_file()))?;
+                // A download template without any date column (Cafe24 lets the seller pick the
+                // columns) would fail every order: ask for the column on the mapping screen.
+                if r.column(Field::OrderDate).is_none() {
+                    let missing = Missing {
+                        fields: vec![Field::OrderDate],
+                        headers: Vec::new(),
+                    };
+                    let problem = Problem::new(
+                        "import.date_column_missing",
+                        format!("'{}' 형식의 파일이지만 주문일 열이 없습니다. 미리보기에서 주문일(또는 결제일) 열을 골라 주세요. 다음에 내려받을 때 주문일시 열을 넣으면 바로 가져올 수 있습니다.", p.title),
+                        format!("This is a '{}' file without an order date column. Choose the order (or payment) date column from the preview. Include the order date column in your next download to import it directly.", p.title),
+                    )
+                    .with("profile", &p.name);
+                    return Err(needs_mapping(&table, Some(&p), missing, problem));
+                }
                 (p, r)
             }
             None => {

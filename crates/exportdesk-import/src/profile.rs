@@ -1418,8 +1418,13 @@ fn cafe24() -> Profile {
                 ],
             ),
             req(Field::Quantity, &["수량"]),
-            col(Field::UnitPrice, &["판매가", "옵션+판매가"]),
-            col(Field::LineAmount, &["상품구매금액", "총 상품구매금액"]),
+            // The option surcharge is part of the price paid: 옵션+판매가 first.
+            col(Field::UnitPrice, &["옵션+판매가", "판매가"]),
+            // What was paid for the item; the order-wide 총 상품구매금액 only as a last resort.
+            col(
+                Field::LineAmount,
+                &["품목별 결제금액", "상품구매금액", "총 상품구매금액"],
+            ),
             col(
                 Field::ShippingFee,
                 &["총 배송비 (첫 품목에만 표시)", "총 배송비", "배송비"],

@@ -910,3 +910,31 @@ fn shopee_returned_quantity_and_older_product_information_header() {
             && w.problem.message_en.contains("1 of this line")));
     assert_eq!(skipped(&p, "2611BBB").kind, StatusKind::Cancelled);
 }
+
+/// A Cafe24 download whose template has no order date column (the 13-column layout of an
+/// observed file): the mapping screen asks for the date instead of failing every order.
+#[test]
+fn a_cafe24_template_without_an_order_date_asks_for_the_column() {
+    let e = error("cafe24_template_without_order_date.csv");
+    let ImportError::NeedsMapping { request } = &e else {
+        panic!("{e:?}");
+    };
+    assert_eq!(request.problem.code, "import.date_column_missing");
+    assert_eq!(request.profile.as_deref(), Some("cafe24"));
+    assert_eq!(request.missing.fields, [Field::OrderDate]);
+    // With the date chosen (here 발주일), the file imports; the item's paid amount is the line.
+    let mut p = builtin_profile("cafe24").unwrap();
+    p.columns.push(ColumnMap {
+        field: Field::OrderDate,
+        headers: vec!["발주일".into()],
+        required: false,
+        decimal: None,
+    });
+    p.default_country = Some("US".into());
+    p.default_currency = Some("KRW".into());
+    let plan = plan_with("cafe24_template_without_order_date.csv", p);
+    assert_clean(&plan);
+    let o = order(&plan, "20261130-0000024").order.as_ref().unwrap();
+    assert_eq!(o.goods_total, dec("97000"));
+    assert_eq!(o.lines[0].unit_price, dec("32000"));
+}
