@@ -703,6 +703,9 @@ impl Planner<'_> {
             return Finished::Skipped(skipped);
         }
         let currency = self.order_currency(&o, first_row, assumed);
+        if currency.is_some_and(|c| matches!(c.code(), "IDR" | "VND")) {
+            self.dots_as_thousands(&mut o);
+        }
         let fact = |f: Field| o.facts.get(&f).cloned();
         let order_date = fact(Field::OrderDate).map(|f| f.value).unwrap_or_default();
         let destination = fact(Field::DestinationCountry)
@@ -785,6 +788,50 @@ impl Planner<'_> {
             draft,
             status: o.status.clone(),
         }))
+    }
+
+    /// Rupiah and dong amounts are written with `.` between thousands (`150.000`); read with a
+    /// decimal point they would be a thousand times too small. A value whose dots all sit before
+    /// groups of three digits is read as whole units, with a warning.
+    fn dots_as_thousands(&mut self, o: &mut OrderBuilder) {
+        fn grouped(raw: &str) -> Option<Decimal> {
+            let t = raw.trim();
+            let mut parts = t.split('.');
+            let head = parts.next()?;
+            let rest: Vec<&str> = parts.collect();
+            let ok = !rest.is_empty()
+                && (1..=3).contains(&head.len())
+                && head.chars().all(|c| c.is_ascii_digit())
+                && rest
+                    .iter()
+                    .all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()));
+            ok.then(|| t.replace('.', "").parse().ok()).flatten()
+        }
+        let mut changed = None;
+        for l in &mut o.lines {
+            // `1.250.000` was reported as a decimal comma while the currency was not known yet.
+            let row = l.row;
+            if grouped(&l.unit_raw).is_some() || grouped(&l.amount_raw).is_some() {
+                self.problems
+                    .retain(|p| !(p.row == row && p.problem.code == "amount.decimal_comma"));
+            }
+            if let Some(v) = grouped(&l.unit_raw) {
+                l.unit_price = Some(v);
+                changed.get_or_insert((l.row, l.unit_raw.clone()));
+            }
+            if let Some(v) = grouped(&l.amount_raw) {
+                l.amount = Some(v);
+                changed.get_or_insert((l.row, l.amount_raw.clone()));
+            }
+        }
+        if let Some((row, raw)) = changed {
+            let no = o.order_no.clone();
+            self.warn(row, None, &raw, Problem::new(
+                "import.thousands_dots",
+                format!("주문 {no}의 금액 '{raw}'의 점(.)을 천 단위 구분으로 읽었습니다 (루피아·동 금액). 소수점이라면 프로필의 소수점 형식을 바꾸세요."),
+                format!("The dots in order {no}'s amount '{raw}' were read as thousands separators (rupiah and dong amounts). If they are decimal points, change the profile's decimal style."),
+            ));
+        }
     }
 
     /// Leave the whole order out when the file says it was cancelled, refunded or not paid, or

@@ -537,19 +537,61 @@ fn read_workbook_inner(bytes: &[u8], sheet: Option<&str>) -> Result<RawTable, Im
             .cloned()
             .ok_or_else(|| ImportError::unreadable(empty_file()))?,
     };
-    let range = book
-        .worksheet_range(&name)
-        .map_err(|e| ImportError::unreadable(workbook_problem(&e.to_string())))?;
-    let first_row = range.start().map_or(0, |(r, _)| r);
-    let mut rows = Vec::new();
-    for (i, cells) in range.rows().enumerate() {
-        let row = (first_row as u64 + i as u64 + 1).min(u32::MAX as u64) as u32;
-        let texts: Vec<String> = cells.iter().map(cell_text).collect();
-        let r = TableRow::new(row, texts.iter().map(String::as_str));
-        if !r.is_blank() {
-            rows.push(r);
+    let unreadable = |e: calamine::Error| ImportError::unreadable(workbook_problem(&e.to_string()));
+    let rows = match &mut book {
+        // XLSX and XLSB cells are read one by one: calamine's `worksheet_range` lays the sheet
+        // out as one dense block from the first to the last cell, and a single cell with an
+        // absurd reference (`<c r="BUYERE1">` is column 27 million) would allocate gigabytes.
+        Sheets::Xlsx(x) => {
+            let mut cells = Vec::new();
+            match x.worksheet_cells_reader(&name) {
+                Ok(mut reader) => {
+                    while let Some(c) = reader
+                        .next_cell()
+                        .map_err(|e| unreadable(calamine::Error::Xlsx(e)))?
+                    {
+                        if !matches!(c.get_value(), calamine::DataRef::Empty) {
+                            cells.push((c.get_position(), c.get_value().clone().into()));
+                        }
+                    }
+                }
+                // What `worksheet_range` does with a chart sheet: no cells.
+                Err(calamine::XlsxError::NotAWorksheet(_)) => {}
+                Err(e) => return Err(unreadable(calamine::Error::Xlsx(e))),
+            }
+            sparse_rows(cells)?
         }
-    }
+        Sheets::Xlsb(x) => {
+            let mut cells = Vec::new();
+            let mut reader = x
+                .worksheet_cells_reader(&name)
+                .map_err(|e| unreadable(calamine::Error::Xlsb(e)))?;
+            while let Some(c) = reader
+                .next_cell()
+                .map_err(|e| unreadable(calamine::Error::Xlsb(e)))?
+            {
+                if !matches!(c.get_value(), calamine::DataRef::Empty) {
+                    cells.push((c.get_position(), c.get_value().clone().into()));
+                }
+            }
+            sparse_rows(cells)?
+        }
+        // XLS and ODS sheets are laid out by calamine when the workbook is opened.
+        Sheets::Xls(_) | Sheets::Ods(_) => {
+            let range = book.worksheet_range(&name).map_err(unreadable)?;
+            let first_row = range.start().map_or(0, |(r, _)| r);
+            let mut rows = Vec::new();
+            for (i, cells) in range.rows().enumerate() {
+                let row = (first_row as u64 + i as u64 + 1).min(u32::MAX as u64) as u32;
+                let texts: Vec<String> = cells.iter().map(cell_text).collect();
+                let r = TableRow::new(row, texts.iter().map(String::as_str));
+                if !r.is_blank() {
+                    rows.push(r);
+                }
+            }
+            rows
+        }
+    };
     Ok(RawTable {
         format: FileFormat::Spreadsheet {
             workbook: kind.to_string(),
@@ -560,6 +602,45 @@ fn read_workbook_inner(bytes: &[u8], sheet: Option<&str>) -> Result<RawTable, Im
         problems: Vec::new(),
         multiline: Vec::new(),
     })
+}
+
+/// Excel's widest sheet: columns A to XFD.
+const MAX_COLUMNS: u32 = 16_384;
+
+/// The non-blank rows of a sheet from its non-empty cells (`(row, column)` from 0), laid out as
+/// calamine's `worksheet_range` would: every row spans the columns from the leftmost to the
+/// rightmost cell of the sheet, and of two cells at one position the later wins. Only rows that
+/// have cells are built, and a sheet wider than Excel's is refused (no spreadsheet writes one).
+fn sparse_rows(mut cells: Vec<((u32, u32), calamine::Data)>) -> Result<Vec<TableRow>, ImportError> {
+    let Some(first_col) = cells.iter().map(|((_, c), _)| *c).min() else {
+        return Ok(Vec::new());
+    };
+    let last_col = cells
+        .iter()
+        .map(|((_, c), _)| *c)
+        .max()
+        .unwrap_or(first_col);
+    if last_col - first_col >= MAX_COLUMNS {
+        return Err(ImportError::unreadable(workbook_problem(&format!(
+            "a row is wider than a worksheet can be ({MAX_COLUMNS} columns)"
+        ))));
+    }
+    // Stable: cells at the same position keep their order, so the later one is written last.
+    cells.sort_by_key(|(pos, _)| *pos);
+    let mut texts = vec![String::new(); (last_col - first_col + 1) as usize];
+    let mut rows = Vec::new();
+    for row_cells in cells.chunk_by(|a, b| a.0 .0 == b.0 .0) {
+        texts.iter_mut().for_each(String::clear);
+        for ((_, col), value) in row_cells {
+            texts[(col - first_col) as usize] = cell_text(value);
+        }
+        let row = (row_cells[0].0 .0 as u64 + 1).min(u32::MAX as u64) as u32;
+        let r = TableRow::new(row, texts.iter().map(String::as_str));
+        if !r.is_blank() {
+            rows.push(r);
+        }
+    }
+    Ok(rows)
 }
 
 fn workbook_problem(detail: &str) -> Problem {

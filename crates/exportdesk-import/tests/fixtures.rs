@@ -938,3 +938,22 @@ fn a_cafe24_template_without_an_order_date_asks_for_the_column() {
     assert_eq!(o.goods_total, dec("97000"));
     assert_eq!(o.lines[0].unit_price, dec("32000"));
 }
+
+/// Shopee Indonesia writes rupiah with dots between thousands: 150.000 is 150,000, not 150.
+#[test]
+fn rupiah_amounts_with_dots_between_thousands() {
+    let text = "Order ID,Order Status,Order Creation Date,Product Name,SKU Reference No.,Deal Price,Quantity,Buyer Paid Shipping Fee(IDR),Country\n\
+                2611IDA,Completed,2026-11-20 10:00,Hand cream,HC-1,150.000,2,20.000,Indonesia\n\
+                2611IDB,Completed,2026-11-20 11:00,Tea cup,CUP-1,1.250.000,1,0,Indonesia\n";
+    let p = plan_text(text, "shopee");
+    assert!(p.is_clean(), "{:?}", p.row_problems);
+    let o = order(&p, "2611IDA").order.as_ref().unwrap();
+    assert_eq!(o.currency.code(), "IDR");
+    assert_eq!(o.goods_total, dec("300000"));
+    let o = order(&p, "2611IDB").order.as_ref().unwrap();
+    assert_eq!(o.goods_total, dec("1250000"));
+    assert!(p
+        .warnings
+        .iter()
+        .any(|w| w.problem.code == "import.thousands_dots"));
+}
