@@ -266,6 +266,72 @@ async fn declaration_from_sample_orders_to_loading() {
     s.close().await;
 }
 
+/// Issue 15: a Shopify export with a discounted order and cancelled, refunded and partly paid
+/// ones. The summary shows the discounted order's goods before and after the discount and lists
+/// the orders it leaves out with their status; only the orders that stand are stored.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn discounted_and_cancelled_orders_in_the_import_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e2e.sqlite3");
+    let fixtures = exportdesk_e2e::workspace_root().join("crates/exportdesk-import/tests/fixtures");
+    let s = Session::launch(&db, TODAY).await;
+    s.fill("seller-name", "달무리상점").await;
+    s.fill("seller-representative", "김하늘").await;
+    s.fill("seller-business-no", "220-81-62517").await;
+    s.fill("seller-address", "서울특별시 성동구 성수이로 7")
+        .await;
+    s.click("seller-save").await;
+    s.click("sample-skip").await;
+    s.wait("dashboard").await;
+    s.click("nav-orders").await;
+    s.click("import-open").await;
+    s.choose_file(
+        "import-file",
+        &fixtures.join("shopify_orders_export_statuses.csv"),
+    )
+    .await;
+    s.wait("import-summary").await;
+    assert_eq!(s.text("import-count-new").await, "3");
+    let skipped = s.wait_count("import-skipped-row", 3).await;
+    assert_eq!(skipped.len(), 3);
+    let text = s.text("import-skipped").await;
+    for want in [
+        "#2002",
+        "#2003",
+        "#2005",
+        "취소",
+        "미결제",
+        "voided",
+        "partially_paid",
+    ] {
+        assert!(text.contains(want), "{want} missing from:\n{text}");
+    }
+    let discount = s.text("import-new-discount").await;
+    assert!(discount.contains("102.00"), "{discount}");
+    let new_orders = s.text("import-new-orders").await;
+    assert!(
+        new_orders.contains("91.80") && new_orders.contains("18.00"),
+        "{new_orders}"
+    );
+    s.client
+        .execute(
+            "document.querySelector('[data-testid=import-skipped]').scrollIntoView({block: 'start'})",
+            vec![],
+        )
+        .await
+        .unwrap();
+    s.screenshot("28-import-discount-and-cancelled").await;
+    s.click("import-commit").await;
+    s.wait("import-result").await;
+    assert_eq!(s.text("import-result-created").await, "3");
+    assert_eq!(
+        count_rows(&db, "orders"),
+        3,
+        "the left-out orders are not stored"
+    );
+    s.close().await;
+}
+
 /// A shop owner brings in a Shopify export: the summary shows three new orders and the SKUs the
 /// catalogue lacks, one gets an HS code from the suggestions, the import stores all three
 /// orders, and they are in the order list. A file of another layout asks for a column mapping.

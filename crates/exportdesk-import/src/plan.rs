@@ -844,7 +844,16 @@ impl Planner<'_> {
             status: status.to_string(),
         };
         if let Some(c) = o.facts.get(&Field::Cancelled) {
-            return Some(skip(StatusKind::Cancelled, &c.raw));
+            // The status and when (or why) it was cancelled, as the file writes them.
+            let when = match self.header(c.col) {
+                Some(h) => format!("{h}: {}", c.raw),
+                None => c.raw.clone(),
+            };
+            let status = match &o.status {
+                Some(s) => format!("{s} / {when}"),
+                None => when,
+            };
+            return Some(skip(StatusKind::Cancelled, &status));
         }
         let order_status = o.status.clone();
         let order_kind = order_status.as_deref().and_then(classify);

@@ -733,6 +733,41 @@ mod tests {
     }
 
     #[test]
+    fn workbook_cells_are_laid_out_like_a_dense_range() {
+        use calamine::Data;
+        let text = |s: &str| Data::String(s.to_string());
+        // Cells out of order, a blank row between, a duplicate position (the later wins), and
+        // no cell in column A: rows span columns B to D, numbered as the spreadsheet shows them.
+        let rows = sparse_rows(vec![
+            ((3, 3), Data::Int(2)),
+            ((0, 1), text("Order ID")),
+            ((0, 3), text("Qty")),
+            ((3, 1), text("A-1")),
+            ((1, 2), text("  ")),
+            ((3, 1), text("A-2")),
+        ])
+        .unwrap();
+        assert_eq!(rows.len(), 2);
+        assert_eq!((rows[0].row, rows[0].len()), (1, 3));
+        assert_eq!(rows[0].cells().collect::<Vec<_>>(), ["Order ID", "", "Qty"]);
+        assert_eq!(rows[1].row, 4);
+        assert_eq!(rows[1].cells().collect::<Vec<_>>(), ["A-2", "", "2"]);
+        assert!(sparse_rows(Vec::new()).unwrap().is_empty());
+        // A cell reference like `BUYERE1` (column 27 million) is refused, not laid out.
+        let e = sparse_rows(vec![
+            ((0, 0), text("Order ID")),
+            ((0, 27_000_000), text("x")),
+        ])
+        .unwrap_err();
+        assert_eq!(e.problem().unwrap().code, "import.workbook");
+        assert!(sparse_rows(vec![
+            ((0, 5), text("a")),
+            ((0, 5 + MAX_COLUMNS - 1), text("b"))
+        ])
+        .is_ok_and(|rows| rows[0].len() == MAX_COLUMNS as usize));
+    }
+
+    #[test]
     fn empty_and_html_files() {
         let cancel = AtomicBool::new(false);
         for empty in [&b""[..], b"  \n\n", b"\xEF\xBB\xBF"] {

@@ -777,8 +777,8 @@ fn shopify_statuses_discounts_and_refunds() {
     let s = skipped(&p, "#2002");
     assert_eq!(s.kind, StatusKind::Cancelled);
     assert_eq!(
-        s.status, "2026-11-20 11:40:00 -0500",
-        "the Cancelled at value"
+        s.status, "voided / Cancelled at: 2026-11-20 11:40:00 -0500",
+        "the status and the Cancelled at value"
     );
     assert_eq!(skipped(&p, "#2003").kind, StatusKind::Cancelled);
     let s = skipped(&p, "#2005");
