@@ -378,6 +378,62 @@ fn summary(p: &ImportPreview, out: &Out) -> String {
             p.buyers_new, p.unknown_products.len(), p.problem_count, p.warning_count
         ),
     ));
+    if p.skipped_count > 0 {
+        s.push_str(&out.ko_en(
+            &format!(
+                "가져오지 않는 주문 {}건 (취소·환불·미결제):\n",
+                p.skipped_count
+            ),
+            &format!(
+                "{} orders not imported (cancelled, refunded or unpaid):\n",
+                p.skipped_count
+            ),
+        ));
+        let mut t = Table::new(&["ROW", "ORDER", "STATUS", "RECORDED"]);
+        for k in &p.skipped {
+            let recorded = match (k.recorded_id, k.declaration_id) {
+                (_, Some(d)) => out.ko_en(
+                    &format!("신고서 #{d}에 있음: 신고를 취소하거나 반품을 기록하세요"),
+                    &format!("on declaration #{d}: cancel it or record a return"),
+                ),
+                (Some(id), None) => out.ko_en(
+                    &format!("주문 #{id}로 기록됨: 신고하지 않을 주문이면 지우세요"),
+                    &format!("recorded as order #{id}: delete it if it will not be declared"),
+                ),
+                (None, None) => "-".to_string(),
+            };
+            t.row(vec![
+                k.row.to_string(),
+                k.order_no.clone(),
+                format!(
+                    "{} ({})",
+                    out.ko_en(k.kind.label_ko(), k.kind.label_en()),
+                    k.status
+                ),
+                recorded,
+            ]);
+        }
+        s.push_str(&t.render());
+        s.push('\n');
+    }
+    let discounted: Vec<&exportdesk_app::ImportOrderRow> = p
+        .new_orders
+        .iter()
+        .filter(|o| !o.goods_before_discount.is_empty())
+        .collect();
+    if !discounted.is_empty() {
+        let mut t = Table::new(&["ORDER", "BEFORE DISCOUNT", "PAID FOR GOODS", "SHIPPING"]);
+        for o in discounted {
+            t.row(vec![
+                o.order_no.clone(),
+                format!("{} {}", o.currency, o.goods_before_discount),
+                format!("{} {}", o.currency, o.goods_total),
+                format!("{} {}", o.currency, o.shipping_fee),
+            ]);
+        }
+        s.push_str(&t.render());
+        s.push('\n');
+    }
     if !p.row_problems.is_empty() {
         let mut t = Table::new(&["ROW", "COLUMN", "VALUE", "PROBLEM"]);
         for r in &p.row_problems {

@@ -125,8 +125,11 @@ pub fn order_xlsx(data: &[u8]) {
 /// would propose it), then plan the table with every built-in profile whose columns it has.
 fn order_file(data: &[u8]) {
     let cancel = AtomicBool::new(false);
-    match exportdesk_import::parse(data, &ParseOptions::default()) {
-        Ok(plan) => check_plan(&plan),
+    let detected = match exportdesk_import::parse(data, &ParseOptions::default()) {
+        Ok(plan) => {
+            check_plan(&plan);
+            Some(plan)
+        }
         Err(ImportError::NeedsMapping { request }) => {
             assert!(request.preview.len() <= 5);
             let profile = Profile::from_mapping("fuzz", "fuzz", &request.suggestions);
@@ -137,6 +140,7 @@ fn order_file(data: &[u8]) {
             if let Ok(plan) = exportdesk_import::parse(data, &opts) {
                 check_plan(&plan);
             }
+            None
         }
         Err(ImportError::Unreadable { problem }) => {
             assert!(!problem.code.is_empty());
@@ -145,12 +149,22 @@ fn order_file(data: &[u8]) {
             return;
         }
         Err(ImportError::Cancelled) => panic!("nothing cancelled the parse"),
-    }
+    };
     let Ok(table) = read_table(data, &ReadOptions::default(), &cancel) else {
         panic!("parse read the file, but read_table refused it");
     };
     check_table(&table);
+    // Without a profile given, `parse` asks for a mapping only when no built-in profile fits
+    // the headers (detection tried them all), so there is nothing more to plan.
+    let Some(detected) = detected else {
+        return;
+    };
+    assert_eq!(detected.rows_read as usize, table.rows.len());
     for profile in builtins() {
+        // `parse` planned this table with the detected profile already (checked above).
+        if profile.name == detected.profile.name {
+            continue;
+        }
         let Ok(resolved) = profile.resolve(&table.headers) else {
             continue;
         };
