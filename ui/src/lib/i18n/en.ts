@@ -943,6 +943,8 @@ export const en: Record<keyof typeof ko, string> = {
   'import.hs_find_title': 'Find HS code: {sku}',
   'import.not_adding': 'Not added',
   'import.cannot_add': 'Cannot be added (no SKU)',
+  'import.result_returned': 'The file shows returned units on {count} lines. When the goods are back, record the returns to check duty-free re-import.',
+  'import.record_returns': 'Record returns',
   'import.result_title': 'Import finished',
   'import.result_file': 'File: {file}',
   'import.result_created': 'new orders saved',

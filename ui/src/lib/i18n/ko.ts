@@ -941,6 +941,8 @@ export const ko = {
   'import.hs_find_title': 'HS 코드 찾기: {sku}',
   'import.not_adding': '추가하지 않음',
   'import.cannot_add': '추가할 수 없음 (SKU 없음)',
+  'import.result_returned': '파일에 반품 수량이 적힌 품목이 {count}개 있습니다. 물건이 돌아오면 반품을 기록해 재수입면세를 확인하세요.',
+  'import.record_returns': '반품 기록하기',
   'import.result_title': '가져오기를 마쳤습니다',
   'import.result_file': '파일: {file}',
   'import.result_created': '건의 새 주문을 저장했습니다',
