@@ -954,6 +954,11 @@ async fn newcomer_from_an_empty_database_to_papers_in_thirty_actions() {
     s.wait("declaration-view").await;
     s.wait("missing-none").await;
     s.wait_text("declaration-kind", "간이수출신고").await;
+    // What the buyer paid for the goods: the subtotals after the WELCOME10 discount, 48.00 +
+    // 81.45 + 42.50 + 72.00; the shipping was charged on top and is not taken out of it.
+    let fob = s.text("fob-card").await;
+    assert!(fob.contains("USD 243.95"), "{fob}");
+    assert!(!fob.contains("USD 180.95"), "{fob}");
     s.screenshot("62-newcomer-declaration").await;
     // The UNI-PASS entry guide lists the fields with the values to copy (looked at, no action).
     let guide = s.wait("unipass-guide").await;

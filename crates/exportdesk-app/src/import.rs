@@ -75,6 +75,8 @@ pub struct ImportRequest {
     pub new_products: Vec<NewProduct>,
     /// Weekly customs rates typed or pasted on the summary, stored with the orders.
     pub rates: Vec<RateDraft>,
+    /// The currency of orders the file names none for, chosen once on the summary.
+    pub currency: Option<String>,
 }
 
 /// One order as the summary lists it.
@@ -415,6 +417,7 @@ impl App {
             profile,
             encoding: req.encoding,
             sheet: req.sheet.clone().filter(|s| !s.trim().is_empty()),
+            currency: req.currency.clone().filter(|c| !c.trim().is_empty()),
             ..ParseOptions::default()
         })
     }

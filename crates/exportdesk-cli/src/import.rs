@@ -42,6 +42,10 @@ pub struct OrdersArgs {
     /// The workbook sheet to read (default: the first)
     #[arg(long)]
     pub sheet: Option<String>,
+    /// The currency of orders the file names none for (e.g. a Shopee export without a currency
+    /// in its amount headers)
+    #[arg(long, value_name = "CUR")]
+    pub currency: Option<String>,
     /// Show what would be imported; store nothing
     #[arg(long)]
     pub dry_run: bool,
@@ -132,6 +136,7 @@ pub fn run(app: &mut App, cmd: ImportCmd, out: &Out) -> Result<(), Problems> {
                 mapping,
                 encoding: enc,
                 sheet,
+                currency,
                 dry_run,
                 update,
                 add_products,
@@ -159,6 +164,7 @@ pub fn run(app: &mut App, cmd: ImportCmd, out: &Out) -> Result<(), Problems> {
                 },
                 new_products: Vec::new(),
                 rates: Vec::new(),
+                currency,
             };
             let cancel = AtomicBool::new(false);
             let preview = match app.import_check(&bytes, &req, &mut progress(show), &cancel)? {

@@ -68,6 +68,9 @@ pub struct ParseOptions {
     /// Timestamps that carry a zone are converted to the date at this offset from UTC
     /// (default: Korea, +540 minutes).
     pub utc_offset_minutes: i32,
+    /// The currency of orders the file names none for (Shopee amounts without a currency in
+    /// their headers): asked once on the summary instead of per order.
+    pub currency: Option<String>,
 }
 
 impl Default for ParseOptions {
@@ -77,6 +80,7 @@ impl Default for ParseOptions {
             encoding: None,
             sheet: None,
             utc_offset_minutes: KOREA_UTC_OFFSET_MINUTES,
+            currency: None,
         }
     }
 }
@@ -255,6 +259,17 @@ pub fn parse_with(
             }
         },
     };
+    let mut profile = profile;
+    if let Some(c) = opts
+        .currency
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    {
+        let code = exportdesk_rules::money::Currency::parse(c)
+            .map_err(|p| ImportError::unreadable(p.at("currency")))?;
+        profile.default_currency = Some(code.code().to_string());
+    }
     plan::plan_table(
         &table,
         &profile,

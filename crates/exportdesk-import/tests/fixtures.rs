@@ -957,3 +957,33 @@ fn rupiah_amounts_with_dots_between_thousands() {
         .iter()
         .any(|w| w.problem.code == "import.thousands_dots"));
 }
+
+/// A Shopee export without a currency in its amount headers (Malaysia, Singapore): the currency
+/// is asked once for the whole file instead of failing every order.
+#[test]
+fn the_currency_of_a_file_that_names_none_is_given_once() {
+    let text = "Order ID,Order Status,Order Creation Date,Product Name,SKU Reference No.,Deal Price,Quantity,Buyer Paid Shipping Fee,Country\n\
+                2611SGA,Completed,2026-11-20 10:00,Hand cream,HC-1,12.90,2,4.50,Singapore\n\
+                2611SGB,Completed,2026-11-20 11:00,Tea cup,CUP-1,18.40,1,0,Singapore\n";
+    let p = plan_text(text, "shopee");
+    assert_eq!(
+        codes(&p.row_problems),
+        [(2, "currency.missing"), (3, "currency.missing")]
+    );
+    let opts = ParseOptions {
+        profile: builtin_profile("shopee"),
+        currency: Some("SGD".into()),
+        ..Default::default()
+    };
+    let p = parse(text.as_bytes(), &opts).unwrap();
+    assert_clean(&p);
+    assert!(p.orders.iter().all(|o| o.draft.currency == "SGD"));
+    let opts = ParseOptions {
+        currency: Some("XYZ".into()),
+        ..opts
+    };
+    assert!(matches!(
+        parse(text.as_bytes(), &opts),
+        Err(ImportError::Unreadable { .. })
+    ));
+}

@@ -83,7 +83,7 @@ describe('order-file import calls', () => {
   it('wraps the request and profile arguments by their snake_case names', async () => {
     invoke.mockResolvedValue(null);
     const request = {
-      file_name: 'a.csv', profile: null, mapping: null, encoding: null, sheet: null, existing: 'skip' as const, new_products: [], rates: [],
+      file_name: 'a.csv', profile: null, mapping: null, encoding: null, sheet: null, existing: 'skip' as const, new_products: [], rates: [], currency: null,
     };
     await api.importCheck(request);
     await api.importCommit(request);

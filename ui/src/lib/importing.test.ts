@@ -228,7 +228,7 @@ describe('requests', () => {
   it('sends the mapping instead of the profile when there is one', () => {
     const m = buildProfile('직접 연결', choices());
     expect(buildRequest({ file_name: 'a.csv', profile: 'shopify', mapping: m, encoding: null }, 'update')).toEqual({
-      file_name: 'a.csv', profile: null, mapping: m, encoding: null, sheet: null, existing: 'update', new_products: [], rates: [],
+      file_name: 'a.csv', profile: null, mapping: m, encoding: null, sheet: null, existing: 'update', new_products: [], rates: [], currency: null,
     });
     expect(buildRequest({ file_name: 'a.csv', profile: 'shopify', mapping: null, encoding: 'cp949' })).toMatchObject({
       profile: 'shopify', mapping: null, encoding: 'cp949', existing: 'skip',

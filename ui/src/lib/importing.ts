@@ -334,6 +334,8 @@ export interface ReadSettings {
   profile: string | null;
   mapping: Profile | null;
   encoding: Encoding | null;
+  /** The currency of orders the file names none for, chosen on the summary. */
+  currency?: string | null;
 }
 
 export function buildRequest(
@@ -351,6 +353,7 @@ export function buildRequest(
     existing,
     new_products: newProducts,
     rates,
+    currency: read.currency ?? null,
   };
 }
 

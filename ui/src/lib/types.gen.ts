@@ -386,7 +386,15 @@ name_en: string, brand: string, model_spec: string, quantity: string, unit: stri
 /**
  * Net weight of the whole line in kg.
  */
-net_weight_kg: string | null, origin_country: string | null, needs_permit: boolean, amount: string, deduction: string, fob: string, fob_krw: string, };
+net_weight_kg: string | null, origin_country: string | null, needs_permit: boolean, 
+/**
+ * What the buyer paid for the line's goods (after discounts): the invoice amount.
+ */
+amount: string, 
+/**
+ * The discounts the line's price had (for the invoice: price, discount, amount).
+ */
+discount: string, deduction: string, fob: string, fob_krw: string, };
 
 export type LoadingExtension = { requested_on: string, new_date: string, 
 /**
@@ -827,7 +835,11 @@ new_products: Array<NewProduct>,
 /**
  * Weekly customs rates typed or pasted on the summary, stored with the orders.
  */
-rates: Array<RateDraft>, };
+rates: Array<RateDraft>, 
+/**
+ * The currency of orders the file names none for, chosen once on the summary.
+ */
+currency: string | null, };
 
 export type ImportOrderRow = { order_no: string, order_date: string, buyer: string, destination_country: string, currency: string, 
 /**
