@@ -14,6 +14,7 @@
 //! nothing counts as a sale that stands: the file is imported and nothing is guessed away.
 
 use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
 use ts_rs::TS;
 
 /// How a status bears on the declaration.
@@ -139,12 +140,19 @@ fn loose(s: &str) -> String {
 
 /// Read a status cell. An empty cell is `None` (the order's status, if any, applies).
 pub fn classify(raw: &str) -> Option<StatusKind> {
+    static LOOSE: OnceLock<Vec<(StatusKind, Vec<String>)>> = OnceLock::new();
+    let words = LOOSE.get_or_init(|| {
+        WORDS
+            .iter()
+            .map(|(k, ws)| (*k, ws.iter().map(|w| loose(w)).collect()))
+            .collect()
+    });
     let key = loose(raw);
     if key.is_empty() {
         return None;
     }
-    for (kind, words) in WORDS {
-        if words.iter().any(|w| key.contains(&loose(w))) {
+    for (kind, ws) in words {
+        if ws.iter().any(|w| key.contains(w.as_str())) {
             return Some(*kind);
         }
     }
