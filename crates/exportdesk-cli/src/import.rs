@@ -36,7 +36,7 @@ pub struct OrdersArgs {
     /// A column mapping as JSON (a profile, e.g. from `import profiles --json`)
     #[arg(long, value_name = "PATH")]
     pub mapping: Option<PathBuf>,
-    /// Read text with this encoding instead of detecting it (utf8, utf8-bom, cp949, shift_jis, utf16le, utf16be)
+    /// Read text with this encoding instead of detecting it (utf8, utf8-bom, cp949, shift_jis, utf16le, utf16be, windows-1252)
     #[arg(long)]
     pub encoding: Option<String>,
     /// The workbook sheet to read (default: the first)
@@ -107,12 +107,29 @@ fn profile_json(path: &Path) -> Result<Profile, Problems> {
 }
 
 fn encoding(name: &str) -> Result<Encoding, Problems> {
-    serde_json::from_value(serde_json::Value::String(name.trim().to_lowercase())).map_err(|_| {
+    // `shift_jis`, `shift-jis`, `utf16le`, `utf16-le`, `windows-1252`, `cp1252` all work.
+    let key: String = name
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect();
+    let found = match key.as_str() {
+        "utf8" => Some(Encoding::Utf8),
+        "utf8bom" => Some(Encoding::Utf8Bom),
+        "cp949" | "euckr" => Some(Encoding::Cp949),
+        "shiftjis" | "sjis" => Some(Encoding::ShiftJis),
+        "utf16le" => Some(Encoding::Utf16Le),
+        "utf16be" => Some(Encoding::Utf16Be),
+        "windows1252" | "cp1252" => Some(Encoding::Windows1252),
+        _ => None,
+    };
+    found.ok_or_else(|| {
         Problems::from(
             Problem::new(
                 "import.encoding_unknown",
-                format!("인코딩 '{name}'을(를) 모릅니다. utf8, utf8-bom, cp949, shift_jis, utf16le, utf16be 중 하나를 쓰세요."),
-                format!("Unknown encoding '{name}'; use one of utf8, utf8-bom, cp949, shift_jis, utf16le, utf16be."),
+                format!("인코딩 '{name}'을(를) 모릅니다. utf8, utf8-bom, cp949, shift_jis, utf16le, utf16be, windows-1252 중 하나를 쓰세요."),
+                format!("Unknown encoding '{name}'; use one of utf8, utf8-bom, cp949, shift_jis, utf16le, utf16be, windows-1252."),
             )
             .at("encoding"),
         )

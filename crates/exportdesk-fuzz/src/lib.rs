@@ -13,8 +13,8 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 use exportdesk_import::plan::plan_table;
 use exportdesk_import::{
-    builtin_profiles, read_table, ImportError, ImportPlan, ParseOptions, Profile, ReadOptions,
-    Table, KOREA_UTC_OFFSET_MINUTES,
+    builtin_profiles, read_table, ImportError, ImportPlan, MappingRequest, ParseOptions, Profile,
+    ReadOptions, Table, KOREA_UTC_OFFSET_MINUTES,
 };
 use exportdesk_rules::bom::SupplierDeclaration;
 use exportdesk_rules::hs::HsCode;
@@ -125,13 +125,15 @@ pub fn order_xlsx(data: &[u8]) {
 /// would propose it), then plan the table with every built-in profile whose columns it has.
 fn order_file(data: &[u8]) {
     let cancel = AtomicBool::new(false);
-    let detected = match exportdesk_import::parse(data, &ParseOptions::default()) {
+    // The plan `parse` made with the profile it detected, if it made one.
+    let mut detected: Option<ImportPlan> = None;
+    match exportdesk_import::parse(data, &ParseOptions::default()) {
         Ok(plan) => {
             check_plan(&plan);
-            Some(plan)
+            detected = Some(plan);
         }
         Err(ImportError::NeedsMapping { request }) => {
-            assert!(request.preview.len() <= 5);
+            check_request(&request);
             let profile = Profile::from_mapping("fuzz", "fuzz", &request.suggestions);
             let opts = ParseOptions {
                 profile: Some(profile),
@@ -140,7 +142,17 @@ fn order_file(data: &[u8]) {
             if let Ok(plan) = exportdesk_import::parse(data, &opts) {
                 check_plan(&plan);
             }
-            None
+            // Detection tried every built-in profile: a mapping is asked for when none fits the
+            // headers (then there is nothing more to plan), or when the one that fits cannot be
+            // used as it is (a download template without a date column).
+            let fits = request
+                .profile
+                .as_deref()
+                .and_then(|name| builtins().iter().find(|p| p.name == name))
+                .is_some_and(|p| p.resolve(&request.headers).is_ok());
+            if !fits {
+                return;
+            }
         }
         Err(ImportError::Unreadable { problem }) => {
             assert!(!problem.code.is_empty());
@@ -149,20 +161,20 @@ fn order_file(data: &[u8]) {
             return;
         }
         Err(ImportError::Cancelled) => panic!("nothing cancelled the parse"),
-    };
+    }
     let Ok(table) = read_table(data, &ReadOptions::default(), &cancel) else {
         panic!("parse read the file, but read_table refused it");
     };
     check_table(&table);
-    // Without a profile given, `parse` asks for a mapping only when no built-in profile fits
-    // the headers (detection tried them all), so there is nothing more to plan.
-    let Some(detected) = detected else {
-        return;
-    };
-    assert_eq!(detected.rows_read as usize, table.rows.len());
+    if let Some(plan) = &detected {
+        assert_eq!(plan.rows_read as usize, table.rows.len());
+    }
     for profile in builtins() {
-        // `parse` planned this table with the detected profile already (checked above).
-        if profile.name == detected.profile.name {
+        // `parse` planned the table with the profile it detected (checked above).
+        if detected
+            .as_ref()
+            .is_some_and(|plan| plan.profile.name == profile.name)
+        {
             continue;
         }
         let Ok(resolved) = profile.resolve(&table.headers) else {
@@ -189,6 +201,19 @@ fn order_file(data: &[u8]) {
 fn builtins() -> &'static [Profile] {
     static BUILTINS: OnceLock<Vec<Profile>> = OnceLock::new();
     BUILTINS.get_or_init(builtin_profiles)
+}
+
+/// What the column-mapping screen gets is the table as read: the same checks as
+/// [`check_table`], on the preview rows.
+fn check_request(request: &MappingRequest) {
+    assert!(request.preview.len() <= 5);
+    assert!(request.headers.last().is_none_or(|h| !h.is_empty()));
+    assert!(!request.preview.is_empty(), "a table has data rows");
+    let mut last = request.header_row;
+    for r in &request.preview {
+        assert!(r.row > last, "rows ascend below the header");
+        last = r.row;
+    }
 }
 
 fn check_table(table: &Table) {
@@ -263,15 +288,18 @@ pub fn xlsx_from_sheet(data: &[u8]) -> Vec<u8> {
 /// A file of a zip archive: name, content and the content's CRC-32.
 type ZipEntry<'a> = (&'a str, &'a [u8], u32);
 
+/// A fixed part of the package: name, content and the content's CRC-32.
+type PackagePart = (&'static str, Vec<u8>, u32);
+
 /// The parts of the package before the worksheet, with their CRC-32: the workbook's
 /// relationships name `sharedStrings.xml` only when there are shared strings.
-fn package_parts(shared_strings: bool) -> &'static [(&'static str, Vec<u8>, u32)] {
-    static PARTS: OnceLock<[Vec<(&'static str, Vec<u8>, u32)>; 2]> = OnceLock::new();
+fn package_parts(shared_strings: bool) -> &'static [PackagePart] {
+    static PARTS: OnceLock<[Vec<PackagePart>; 2]> = OnceLock::new();
     let parts = PARTS.get_or_init(|| [package_parts_uncached(false), package_parts_uncached(true)]);
     &parts[usize::from(shared_strings)]
 }
 
-fn package_parts_uncached(shared_strings: bool) -> Vec<(&'static str, Vec<u8>, u32)> {
+fn package_parts_uncached(shared_strings: bool) -> Vec<PackagePart> {
     const NS: &str = "http://schemas.openxmlformats.org";
     let types = format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="{NS}/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>"#

@@ -12,7 +12,11 @@
 //! 4. Qoo10 Japan's sales manager writes Shift_JIS. When CP949 fails, or when both decode cleanly
 //!    but the text reads as Japanese rather than Korean (see [`looks_japanese`]), Shift_JIS is
 //!    tried the same strict way;
-//! 5. anything else is refused with a `import.encoding` problem that says how to re-save the file.
+//! 5. Amazon's European reports are Windows-1252 (`Müller`, `Ångström`). Latin text is a few
+//!    accented letters between ASCII ones, never a long run of high bytes as Korean or Japanese
+//!    text is; such a file is read as Windows-1252 when it has no everyday Hangul and Shift_JIS
+//!    finds no kana in it (see [`looks_latin`]);
+//! 6. anything else is refused with a `import.encoding` problem that says how to re-save the file.
 //!
 //! The caller can also force an encoding (`ParseOptions::encoding`) when a file is ambiguous.
 
@@ -37,6 +41,8 @@ pub enum Encoding {
     Utf16Le,
     /// UTF-16 big endian with a byte-order mark.
     Utf16Be,
+    /// Windows-1252 (Western European), as Amazon's European reports are written.
+    Windows1252,
 }
 
 impl Encoding {
@@ -49,6 +55,7 @@ impl Encoding {
             Encoding::ShiftJis => "Shift_JIS",
             Encoding::Utf16Le => "UTF-16 LE",
             Encoding::Utf16Be => "UTF-16 BE",
+            Encoding::Windows1252 => "Windows-1252",
         }
     }
 
@@ -59,6 +66,7 @@ impl Encoding {
             Encoding::ShiftJis => encoding_rs::SHIFT_JIS,
             Encoding::Utf16Le => encoding_rs::UTF_16LE,
             Encoding::Utf16Be => encoding_rs::UTF_16BE,
+            Encoding::Windows1252 => encoding_rs::WINDOWS_1252,
         }
     }
 }
@@ -86,6 +94,11 @@ pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), Problem> {
     }
     let korean = strict(bytes, Encoding::Cp949);
     let japanese = || strict(bytes, Encoding::ShiftJis);
+    let latin = || {
+        looks_latin(bytes)
+            .then(|| strict(bytes, Encoding::Windows1252))
+            .flatten()
+    };
     match korean {
         Some(k) => {
             if looks_japanese(bytes) {
@@ -93,10 +106,73 @@ pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), Problem> {
                     return Ok(j);
                 }
             }
+            // `Ångström` is valid CP949 too (as rare Hangul); without any everyday Hangul a
+            // Latin-looking file is Western European.
+            if common_hangul(bytes) == 0 {
+                if let Some(l) = latin() {
+                    return Ok(l);
+                }
+            }
             Ok(k)
         }
-        None => japanese().ok_or_else(|| refused(Encoding::Cp949)),
+        None => match japanese() {
+            Some(j) if has_kana(&j.0) => Ok(j),
+            j => latin().or(j).ok_or_else(|| refused(Encoding::Cp949)),
+        },
     }
+}
+
+/// Whether the high bytes of a file read as Western European letters (and it has no control
+/// bytes of binary data): at most two in a row
+/// (`ß`, `é`, `ü`, or a `’` next to one), every one a defined Windows-1252 character. Korean and
+/// Japanese text have runs of four and more (two bytes per character, several per word).
+pub fn looks_latin(bytes: &[u8]) -> bool {
+    let mut run = 0usize;
+    let mut high = 0usize;
+    for &b in bytes {
+        if b < 0x80 {
+            // Control bytes (NUL and the like) mean binary data, not text.
+            if b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r') {
+                return false;
+            }
+            run = 0;
+            continue;
+        }
+        if matches!(b, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D) {
+            return false;
+        }
+        run += 1;
+        high += 1;
+        if run > 2 {
+            return false;
+        }
+    }
+    high > 0
+}
+
+/// Everyday Hangul syllables (KS X 1001: lead bytes 0xB0–0xC8, trail 0xA1 or more), walked the
+/// CP949 way.
+fn common_hangul(bytes: &[u8]) -> usize {
+    let mut n = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            i += 1;
+            continue;
+        }
+        let trail = bytes.get(i + 1).copied().unwrap_or(0);
+        if (0xB0..=0xC8).contains(&b) && trail >= 0xA1 {
+            n += 1;
+        }
+        i += 2;
+    }
+    n
+}
+
+fn has_kana(text: &str) -> bool {
+    text.chars()
+        .any(|c| matches!(c, '\u{3041}'..='\u{309F}' | '\u{30A0}'..='\u{30FF}'))
 }
 
 /// Decode with a known encoding (a byte-order mark of that encoding is skipped).
@@ -105,7 +181,7 @@ pub fn decode_as(bytes: &[u8], encoding: Encoding) -> Result<Cow<'_, str>, Probl
         Encoding::Utf8 | Encoding::Utf8Bom => bytes.strip_prefix(BOM_UTF8).unwrap_or(bytes),
         Encoding::Utf16Le => bytes.strip_prefix(BOM_UTF16LE).unwrap_or(bytes),
         Encoding::Utf16Be => bytes.strip_prefix(BOM_UTF16BE).unwrap_or(bytes),
-        Encoding::Cp949 | Encoding::ShiftJis => bytes,
+        Encoding::Cp949 | Encoding::ShiftJis | Encoding::Windows1252 => bytes,
     };
     strict(body, encoding)
         .map(|(text, _)| text)
@@ -201,6 +277,34 @@ mod tests {
         // Rarely used Hangul (CP949's extension area) still decodes as Korean when Shift_JIS fails.
         let (rare, _, _) = encoding_rs::EUC_KR.encode("똠얌꿍");
         assert_eq!(decode(&rare).unwrap().0, "똠얌꿍");
+    }
+
+    /// Amazon's European reports: Windows-1252, whether or not the bytes also pass as CP949.
+    #[test]
+    fn windows_1252_western_european() {
+        let text = "order-id\tbuyer-name\tship-city\n302-1\tJürgen Müller\tKöln\n303-2\tÅsa Ångström\tMalmö\n304-3\tAmélie Lefèvre\tCafé “Noël” – 12 €\n";
+        let (bytes, _, bad) = encoding_rs::WINDOWS_1252.encode(text);
+        assert!(!bad);
+        assert!(looks_latin(&bytes));
+        assert_eq!(
+            decode(&bytes).unwrap(),
+            (text.into(), Encoding::Windows1252)
+        );
+        // A file whose only accented word is valid CP949 as well.
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode("name\nÅsa\n");
+        assert!(strict(&bytes, Encoding::Cp949).is_some());
+        assert_eq!(decode(&bytes).unwrap().1, Encoding::Windows1252);
+        // Korean and Japanese stay what they are.
+        let (korean, _, _) = encoding_rs::EUC_KR.encode("주문번호,수량\n홍길동,2\n");
+        assert!(!looks_latin(&korean));
+        assert!(!looks_latin(b"\x00\xff\x00\xfe junk"));
+        assert_eq!(decode(&korean).unwrap().1, Encoding::Cp949);
+        let (japanese, _, _) = encoding_rs::SHIFT_JIS.encode("注文番号,カート番号\n");
+        assert_eq!(decode(&japanese).unwrap().1, Encoding::ShiftJis);
+        assert_eq!(
+            decode_as(&bytes, Encoding::Windows1252).unwrap(),
+            "name\nÅsa\n"
+        );
     }
 
     #[test]

@@ -360,13 +360,19 @@ fn empty_and_header_only_files() {
         .contains("only a header row"));
 }
 
+/// `wrong_encoding.csv` is a European Excel export in Windows-1252 (`Café Crème`, `Müller`, `€`).
+/// It used to be refused; it is now read as Windows-1252 (Amazon's European reports are written
+/// so) and goes on to the mapping screen, its layout being unknown.
 #[test]
 fn wrong_encoding() {
     let e = error("wrong_encoding.csv");
-    let problem = e.problem().unwrap();
-    assert_eq!(problem.code, "import.encoding");
-    assert!(problem.message_ko.contains("CSV UTF-8"));
-    // Forcing CP949 does not turn it into text either.
+    let ImportError::NeedsMapping { request } = &e else {
+        panic!("{e:?}");
+    };
+    assert_eq!(request.encoding, Some(Encoding::Windows1252));
+    assert_eq!(request.preview[0].cells[1], "Café Crème Mug");
+    assert!(request.preview[1].cells[1].starts_with("Müller"));
+    // Forcing CP949 does not turn it into text.
     let opts = ParseOptions {
         encoding: Some(Encoding::Cp949),
         ..Default::default()

@@ -129,6 +129,7 @@ export const ENCODINGS: { value: Encoding; label: MessageKey }[] = [
   { value: 'shift-jis', label: 'import.enc_shift_jis' },
   { value: 'utf16-le', label: 'import.enc_utf16_le' },
   { value: 'utf16-be', label: 'import.enc_utf16_be' },
+  { value: 'windows1252', label: 'import.enc_windows1252' },
 ];
 
 export function encodingLabel(encoding: Encoding): MessageKey {

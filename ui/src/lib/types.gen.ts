@@ -597,7 +597,7 @@ sections: Array<GuideSection>,
  */
 notes_ko: Array<string>, notes_en: Array<string>, };
 
-export type Encoding = "utf8" | "utf8-bom" | "cp949" | "shift-jis" | "utf16-le" | "utf16-be";
+export type Encoding = "utf8" | "utf8-bom" | "cp949" | "shift-jis" | "utf16-le" | "utf16-be" | "windows1252";
 
 export type FileFormat = { "kind": "csv", 
 /**

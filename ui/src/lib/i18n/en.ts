@@ -848,6 +848,7 @@ export const en: Record<keyof typeof ko, string> = {
   'import.enc_utf8': 'UTF-8',
   'import.enc_utf8_bom': 'UTF-8 (BOM)',
   'import.enc_cp949': 'CP949 / EUC-KR (Korean Excel)',
+  'import.enc_windows1252': 'Windows-1252 (Western European)',
   'import.enc_shift_jis': 'Shift-JIS (Japanese)',
   'import.enc_utf16_le': 'UTF-16 LE',
   'import.enc_utf16_be': 'UTF-16 BE',

@@ -846,6 +846,7 @@ export const ko = {
   'import.enc_utf8': 'UTF-8',
   'import.enc_utf8_bom': 'UTF-8 (BOM)',
   'import.enc_cp949': 'CP949 / EUC-KR (한글 엑셀)',
+  'import.enc_windows1252': 'Windows-1252 (서유럽어)',
   'import.enc_shift_jis': 'Shift-JIS (일본어)',
   'import.enc_utf16_le': 'UTF-16 LE',
   'import.enc_utf16_be': 'UTF-16 BE',
