@@ -437,6 +437,88 @@ async fn shopify_file_imported_through_the_summary() {
     s.close().await;
 }
 
+/// Issue 15: an order typed by hand whose shipping may or may not be in the prices. Its
+/// declaration asks before it can be filed; answering "on top" makes the goods the FOB.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_declaration_asks_whether_shipping_was_paid_on_top() {
+    use exportdesk_app::{App, DraftRequest, FixedClock};
+    use exportdesk_rules::records::{OrderDraft, OrderLineDraft};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e2e.sqlite3");
+    {
+        let mut app = App::open(&db, Box::new(FixedClock::parse(TODAY).unwrap())).unwrap();
+        app.save_seller(&exportdesk_rules::records::SellerDraft {
+            name: "달무리상점".into(),
+            representative: "김하늘".into(),
+            business_no: "220-81-62517".into(),
+            customs_code: "DALMU1234567890".into(),
+            address: "서울특별시 성동구 성수이로 7".into(),
+            ..Default::default()
+        })
+        .unwrap();
+        app.load_sample().unwrap();
+        let buyer = app.buyers().unwrap()[0].id;
+        let order = app
+            .save_order(
+                None,
+                &OrderDraft {
+                    marketplace: "Instagram".into(),
+                    order_no: "IG-7".into(),
+                    buyer_id: Some(buyer),
+                    order_date: "2026-11-26".into(),
+                    currency: "USD".into(),
+                    shipping_fee: "15".into(),
+                    incoterm: "DAP".into(),
+                    destination_country: "US".into(),
+                    lines: vec![OrderLineDraft {
+                        sku: "kb-toner".into(),
+                        quantity: "2".into(),
+                        unit_price: "50".into(),
+                        ..Default::default()
+                    }],
+                    order_discount: "10".into(),
+                    shipping_separate: None,
+                },
+            )
+            .unwrap();
+        app.draft_declaration(&DraftRequest {
+            order_ids: vec![order.id],
+            ..Default::default()
+        })
+        .unwrap();
+    }
+    let s = Session::launch(&db, TODAY).await;
+    s.wait("dashboard").await;
+    s.click("nav-declarations").await;
+    s.click("declaration-open").await;
+    s.wait("declaration-view").await;
+    let q = s.wait("freight-question").await;
+    assert!(s.text("freight-question").await.contains("USD 15.00"));
+    s.client
+        .execute(
+            "arguments[0].scrollIntoView({block: 'center'});",
+            vec![serde_json::to_value(&q).unwrap()],
+        )
+        .await
+        .unwrap();
+    let fob = s.text("fob-card").await;
+    assert!(fob.contains("USD 75.00"), "taken out until answered: {fob}");
+    s.screenshot("29-freight-question").await;
+    // The missing-field list's button for it leads to the question, not to the edit dialog.
+    let fixes = s.all("missing-fix").await;
+    if let Some(first) = fixes.first() {
+        s.click_on(first).await;
+        assert!(
+            s.all("edit-dialog").await.is_empty(),
+            "no dialog for the question"
+        );
+    }
+    s.click("freight-separate-yes").await;
+    s.wait_text("fob-card", "USD 90.00").await;
+    s.screenshot("29a-freight-answered").await;
+    s.close().await;
+}
+
 /// Two accepted declarations of sample orders (prepared through the app layer, as the declaration
 /// test drives that part of the window already) are packed into two cartons in the window, the
 /// shipment is loaded, both loading deadlines close, and the packing list is made.
