@@ -255,7 +255,13 @@ pub fn parse_with(
                     fields,
                     headers: Vec::new(),
                 };
-                return Err(needs_mapping(&table, None, missing, unknown_file()));
+                return Err(needs_mapping_with(
+                    &table,
+                    None,
+                    missing,
+                    unknown_file(),
+                    Some(suggestions),
+                ));
             }
         },
     };
@@ -305,6 +311,17 @@ fn needs_mapping(
     missing: Missing,
     problem: Problem,
 ) -> ImportError {
+    needs_mapping_with(table, profile, missing, problem, None)
+}
+
+/// [`needs_mapping`] with the suggestions already computed for the headers, when they are.
+fn needs_mapping_with(
+    table: &Table,
+    profile: Option<&Profile>,
+    missing: Missing,
+    problem: Problem,
+    suggestions: Option<Vec<MappingSuggestion>>,
+) -> ImportError {
     let preview = table
         .rows
         .iter()
@@ -323,9 +340,10 @@ fn needs_mapping(
             header_row: table.header_row,
             headers: table.headers.clone(),
             preview,
-            suggestions: match profile {
-                Some(p) => profile::suggest_mapping_for(p, &table.headers),
-                None => suggest_mapping(&table.headers),
+            suggestions: match (profile, suggestions) {
+                (Some(p), _) => profile::suggest_mapping_for(p, &table.headers),
+                (None, Some(s)) => s,
+                (None, None) => suggest_mapping(&table.headers),
             },
             profile: profile.map(|p| p.name.clone()),
             missing,

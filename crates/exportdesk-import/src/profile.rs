@@ -318,10 +318,14 @@ impl Profile {
     /// Where each field is in a file with these headers, or what is missing.
     pub fn resolve(&self, headers: &[String]) -> Result<Resolved, Missing> {
         let keys: Vec<HeaderKey> = headers.iter().map(|h| HeaderKey::of(h)).collect();
+        self.resolve_keys(&keys)
+    }
+
+    fn resolve_keys(&self, keys: &[HeaderKey]) -> Result<Resolved, Missing> {
         let find = |name: &str| {
-            let want = loose(&HeaderKey::of(name).base);
+            let want = name_key(name);
             keys.iter()
-                .position(|k| !want.is_empty() && k.loose == want)
+                .position(|k| !want.is_empty() && k.loose == *want)
         };
         let mut resolved = Resolved {
             columns: Vec::new(),
@@ -424,7 +428,6 @@ pub struct Missing {
 
 /// A header name split into its comparable form and a trailing currency code, if any.
 struct HeaderKey {
-    base: String,
     loose: String,
     currency: Option<Currency>,
 }
@@ -436,20 +439,18 @@ impl HeaderKey {
             .trim_start_matches('\u{feff}')
             .trim_end_matches('*')
             .trim();
-        let mut base = h.to_string();
+        let mut base = h;
         let mut currency = None;
         for (open, close) in [('(', ')'), ('[', ']')] {
             if let Some(inner) = h.strip_suffix(close).and_then(|s| s.rsplit_once(open)) {
                 if let Some(c) = currency_code(inner.1) {
-                    base = inner.0.trim().to_string();
+                    base = inner.0.trim();
                     currency = Some(c);
                 }
             }
         }
-        let loose = loose(&base);
         HeaderKey {
-            base,
-            loose,
+            loose: loose(base),
             currency,
         }
     }
@@ -457,30 +458,60 @@ impl HeaderKey {
 
 /// Lower case, letters and digits only: `Order-ID` → `orderid`, `주문 번호` → `주문번호`.
 fn loose(s: &str) -> String {
+    if s.is_ascii() {
+        return s
+            .bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect();
+    }
     s.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect()
 }
 
+/// `HeaderKey::of(name).loose` of a header name a profile looks for: looked up for the names of
+/// the built-in profiles (normalised once), computed for any other (a custom profile's).
+fn name_key(name: &str) -> std::borrow::Cow<'static, str> {
+    static KEYS: OnceLock<std::collections::HashMap<String, String>> = OnceLock::new();
+    let keys = KEYS.get_or_init(|| {
+        builtins()
+            .iter()
+            .flat_map(|p| {
+                p.columns
+                    .iter()
+                    .flat_map(|c| c.headers.iter())
+                    .chain(p.signature.iter())
+            })
+            .map(|h| (h.clone(), HeaderKey::of(h).loose))
+            .collect()
+    });
+    match keys.get(name) {
+        Some(k) => std::borrow::Cow::Borrowed(k.as_str()),
+        None => std::borrow::Cow::Owned(HeaderKey::of(name).loose),
+    }
+}
+
 /// The built-in profile a file comes closest to without fitting: the one that finds the largest
 /// share (at least half) of its columns, with what it lacks. Used to say "this looks like a
 /// Shopify export, but the column 'Lineitem quantity' is missing" instead of "unknown file".
 pub fn nearest_profile(headers: &[String]) -> Option<(Profile, Missing)> {
-    let keys: HashSet<String> = headers.iter().map(|h| HeaderKey::of(h).loose).collect();
+    let header_keys: Vec<HeaderKey> = headers.iter().map(|h| HeaderKey::of(h)).collect();
+    let keys: HashSet<&str> = header_keys.iter().map(|k| k.loose.as_str()).collect();
     let mut best: Option<(f64, &Profile, Missing)> = None;
     for p in builtins() {
-        let Err(missing) = p.resolve(headers) else {
+        let Err(missing) = p.resolve_keys(&header_keys) else {
             continue;
         };
-        let names: Vec<String> = p
+        let names: Vec<std::borrow::Cow<'static, str>> = p
             .columns
             .iter()
             .filter_map(|c| c.headers.first())
             .chain(p.signature.iter())
-            .map(|h| HeaderKey::of(h).loose)
+            .map(|h| name_key(h))
             .collect();
-        let found = names.iter().filter(|n| keys.contains(*n)).count();
+        let found = names.iter().filter(|n| keys.contains(n.as_ref())).count();
         let share = found as f64 / names.len().max(1) as f64;
         if share >= 0.5 && best.as_ref().is_none_or(|(s, _, _)| share > *s) {
             best = Some((share, p, missing));
@@ -906,11 +937,18 @@ const ALIASES: &[(Field, u8, &[&str])] = &[
 /// taken first. A header equal to a known name scores that name's confidence; a header that
 /// contains a known name of four or more letters scores 50.
 pub fn suggest_mapping(headers: &[String]) -> Vec<MappingSuggestion> {
-    static LOOSE: OnceLock<Vec<(Field, u8, String)>> = OnceLock::new();
+    // Each alias loosely, and whether a header containing it counts (75+, four letters or more).
+    static LOOSE: OnceLock<Vec<(Field, u8, String, bool)>> = OnceLock::new();
     let aliases = LOOSE.get_or_init(|| {
         ALIASES
             .iter()
-            .flat_map(|(f, c, names)| names.iter().map(move |n| (*f, *c, loose(n))))
+            .flat_map(|(f, c, names)| {
+                names.iter().map(move |n| {
+                    let key = loose(n);
+                    let part = *c >= 75 && key.chars().count() >= 4;
+                    (*f, *c, key, part)
+                })
+            })
             .collect()
     });
     let keys: Vec<String> = headers.iter().map(|h| HeaderKey::of(h).loose).collect();
@@ -920,11 +958,10 @@ pub fn suggest_mapping(headers: &[String]) -> Vec<MappingSuggestion> {
             continue;
         }
         let mut best: Vec<(Field, u8)> = Vec::new();
-        for (field, confidence, name) in aliases {
+        for (field, confidence, name, part) in aliases {
             let score = if key == name {
                 *confidence
-            } else if *confidence >= 75 && name.chars().count() >= 4 && key.contains(name.as_str())
-            {
+            } else if *part && name.len() < key.len() && key.contains(name.as_str()) {
                 50
             } else {
                 continue;
@@ -963,8 +1000,8 @@ pub fn suggest_mapping_for(profile: &Profile, headers: &[String]) -> Vec<Mapping
     let mut out: Vec<MappingSuggestion> = Vec::new();
     for map in &profile.columns {
         let found = map.headers.iter().find_map(|h| {
-            let want = HeaderKey::of(h).loose;
-            keys.iter().position(|k| !want.is_empty() && *k == want)
+            let want = name_key(h);
+            keys.iter().position(|k| !want.is_empty() && *k == *want)
         });
         if let Some(col) = found {
             if out
@@ -1039,9 +1076,10 @@ pub fn builtin_profile(name: &str) -> Option<Profile> {
 
 /// The built-in profile that fits these headers best, if any fits.
 pub fn detect_profile(headers: &[String]) -> Option<Profile> {
+    let keys: Vec<HeaderKey> = headers.iter().map(|h| HeaderKey::of(h)).collect();
     let mut best: Option<(usize, &Profile)> = None;
     for p in builtins() {
-        if let Ok(r) = p.resolve(headers) {
+        if let Ok(r) = p.resolve_keys(&keys) {
             let n = r.columns.len() + p.signature.len();
             if best.as_ref().is_none_or(|(m, _)| n > *m) {
                 best = Some((n, p));
