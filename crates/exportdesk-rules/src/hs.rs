@@ -375,6 +375,42 @@ impl HsTable {
         }
     }
 
+    /// English words for a Korean query, from the keyword rows whose Korean keyword (its head,
+    /// spacing aside) the query holds: `아이라이너` gives `eyeliner`, so the tariff's English
+    /// names can be searched too. Each with the weight the term should count for.
+    pub fn translations(&self, query: &str) -> Vec<(String, f32)> {
+        let compact: String = query
+            .to_lowercase()
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect();
+        if !compact.chars().any(is_hangul) {
+            return Vec::new();
+        }
+        let mut out: Vec<(String, f32)> = Vec::new();
+        for k in &self.keywords {
+            let hit = k.ko.iter().any(|w| {
+                let head: String = w
+                    .split('(')
+                    .next()
+                    .unwrap_or_default()
+                    .chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .collect();
+                head.chars().count() >= 2 && compact.contains(&head)
+            });
+            if hit {
+                for en in &k.en {
+                    let head = en.split('(').next().unwrap_or_default().trim().to_string();
+                    if !head.is_empty() && !out.iter().any(|(t, _)| *t == head) {
+                        out.push((head, 0.6));
+                    }
+                }
+            }
+        }
+        out
+    }
+
     /// Search by code prefix (`3304`, `3304.99`) or by Korean/English words (`선크림`,
     /// `sun cream`, or a whole product title), best first.
     ///
@@ -848,7 +884,7 @@ fn is_hangul(c: char) -> bool {
 /// Lower-case words of `text`: runs of letters and digits. Apostrophes are dropped
 /// (`season's` -> `seasons`), any other character separates words, and simple English plurals
 /// are folded (`coasters` -> `coaster`).
-fn words_of(text: &str) -> Vec<String> {
+pub(crate) fn words_of(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
     for c in text.chars().flat_map(char::to_lowercase) {

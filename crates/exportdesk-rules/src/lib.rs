@@ -11,6 +11,7 @@ pub mod country;
 pub mod deadline;
 pub mod declaration;
 pub mod hs;
+pub mod hsk;
 pub mod ids;
 pub mod incoterm;
 pub mod money;

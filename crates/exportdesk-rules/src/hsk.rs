@@ -1,0 +1,670 @@
+//! The Korean tariff's 10-digit codes (HSK, 관세·통계통합품목분류표), from the Korea Customs
+//! Service's "관세청_HS부호" data set (generated into `assets/hs/hsk.tsv` by
+//! `scripts/gen_hsk_table.py`; see `assets/hs/PROVENANCE.md`).
+//!
+//! A declaration line needs one of these codes. This module knows each code's names, its full
+//! path (heading → subheading → national groupings → the code), its quantity unit and the dates it
+//! is valid, checks a typed code against a declaration's date, and searches the names of every
+//! level in Korean and English ([`TariffIndex`]).
+
+use crate::hs::{words_of, HsCode, HsTable};
+use crate::problem::Problem;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+use ts_rs::TS;
+
+/// One row of the table: a 10-digit code, or one of the table's own 7-9 digit groupings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HskRow {
+    pub code: String,
+    pub valid_from: NaiveDate,
+    pub valid_to: NaiveDate,
+    /// The quantity unit a declaration reports besides the weight (`U`, `M2`, `L`, …); `None`
+    /// when the code has none (only the net weight in KG is reported).
+    pub qty_unit: Option<String>,
+    /// The row's own name; a leaf's name is often relative ("기타" / "Other").
+    pub name_ko: String,
+    pub name_en: String,
+    /// The KCS's grouping of goods by nature (성질통합분류), e.g. "기초화장품".
+    pub group_ko: String,
+}
+
+/// A 10-digit code as the screens show it: with its full path, so it reads on its own.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct HskLine {
+    /// Ten digits.
+    pub code: String,
+    /// `3304.99-1000`.
+    pub dotted: String,
+    pub name_ko: String,
+    pub name_en: String,
+    /// From the heading down to the code, in Korean. The data set has no Korean names for
+    /// headings and subheadings, so the path starts with the KCS's group of goods.
+    pub path_ko: Vec<String>,
+    /// From the heading down to the code, in English (heading and subheading names from HS
+    /// 2022).
+    pub path_en: Vec<String>,
+    /// The quantity unit to declare besides the weight, if the code has one.
+    pub qty_unit: Option<String>,
+    pub valid_from: NaiveDate,
+    pub valid_to: NaiveDate,
+}
+
+/// What the table says about a code on a date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum HskValidity {
+    /// Listed and valid on the date.
+    Valid,
+    /// Listed in the newest edition the app has, but the date is after that edition's end: the
+    /// code is most likely still valid; check the current tariff.
+    AfterEdition { edition_end: NaiveDate },
+    /// The code starts later than the date.
+    NotYet { from: NaiveDate },
+    /// The code ended before the date (a later edition replaced it).
+    Ended { to: NaiveDate },
+}
+
+/// The HSK table.
+pub struct HskTable {
+    rows: Vec<HskRow>,
+    index: HashMap<String, usize>,
+    /// The last day of the newest edition (every code of that edition ends on it).
+    edition_end: NaiveDate,
+}
+
+impl HskTable {
+    /// Read `hsk.tsv` (header, then `code valid_from valid_to qty_unit name_ko name_en group_ko`).
+    pub fn from_tsv(text: &str) -> Result<HskTable, String> {
+        let mut rows = Vec::new();
+        for (n, line) in text.lines().enumerate().skip(1) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() != 7 {
+                return Err(format!("hsk.tsv line {}: expected 7 columns", n + 1));
+            }
+            let date = |s: &str| {
+                NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                    .map_err(|_| format!("hsk.tsv line {}: bad date {s}", n + 1))
+            };
+            if !(7..=10).contains(&cols[0].len()) || !cols[0].bytes().all(|b| b.is_ascii_digit()) {
+                return Err(format!("hsk.tsv line {}: bad code {}", n + 1, cols[0]));
+            }
+            rows.push(HskRow {
+                code: cols[0].to_string(),
+                valid_from: date(cols[1])?,
+                valid_to: date(cols[2])?,
+                qty_unit: (!cols[3].is_empty()).then(|| cols[3].to_string()),
+                name_ko: cols[4].to_string(),
+                name_en: cols[5].to_string(),
+                group_ko: cols[6].to_string(),
+            });
+        }
+        rows.sort_by(|a, b| a.code.cmp(&b.code));
+        let index: HashMap<String, usize> = rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.code.clone(), i))
+            .collect();
+        if index.len() != rows.len() {
+            return Err("hsk.tsv: a code is listed twice".into());
+        }
+        let edition_end = rows
+            .iter()
+            .map(|r| r.valid_to)
+            .max()
+            .ok_or("hsk.tsv: no rows")?;
+        Ok(HskTable {
+            rows,
+            index,
+            edition_end,
+        })
+    }
+
+    /// The table shipped with the app, read once.
+    pub fn bundled() -> &'static HskTable {
+        static TABLE: OnceLock<HskTable> = OnceLock::new();
+        TABLE.get_or_init(|| {
+            HskTable::from_tsv(include_str!("../../../assets/hs/hsk.tsv"))
+                .expect("the bundled HSK table is valid (checked by tests)")
+        })
+    }
+
+    /// Every row, 10-digit codes and groupings, sorted by code.
+    pub fn rows(&self) -> &[HskRow] {
+        &self.rows
+    }
+
+    /// The 10-digit codes.
+    pub fn codes(&self) -> impl Iterator<Item = &HskRow> {
+        self.rows.iter().filter(|r| r.code.len() == 10)
+    }
+
+    pub fn row(&self, code: &str) -> Option<&HskRow> {
+        self.index.get(code).map(|&i| &self.rows[i])
+    }
+
+    /// The last day of the newest edition shipped.
+    pub fn edition_end(&self) -> NaiveDate {
+        self.edition_end
+    }
+
+    /// The 10-digit codes under a 4- or 6-digit (or longer) prefix, in code order.
+    pub fn under<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = &'a HskRow> + 'a {
+        let from = self.rows.partition_point(|r| r.code.as_str() < prefix);
+        self.rows[from..]
+            .iter()
+            .take_while(move |r| r.code.starts_with(prefix))
+            .filter(|r| r.code.len() == 10)
+    }
+
+    /// The table's own groupings between the subheading and `code` (7, 8 and 9 digits).
+    fn groupings<'a>(&'a self, code: &'a str) -> impl Iterator<Item = &'a HskRow> + 'a {
+        (7..code.len()).filter_map(move |n| self.row(&code[..n]))
+    }
+
+    /// The code with its full Korean and English path.
+    pub fn line(&self, code: &str, hs: &HsTable) -> Option<HskLine> {
+        let row = self.row(code).filter(|r| r.code.len() == 10)?;
+        let mut path_en: Vec<String> = [&code[..4], &code[..6]]
+            .iter()
+            .filter_map(|c| hs.description(c))
+            .map(str::to_string)
+            .collect();
+        let mut path_ko = Vec::new();
+        if !row.group_ko.is_empty() {
+            path_ko.push(row.group_ko.clone());
+        }
+        for g in self.groupings(code) {
+            path_ko.push(g.name_ko.clone());
+            path_en.push(g.name_en.clone());
+        }
+        path_ko.push(row.name_ko.clone());
+        path_en.push(if row.name_en.is_empty() {
+            row.name_ko.clone()
+        } else {
+            row.name_en.clone()
+        });
+        Some(HskLine {
+            code: row.code.clone(),
+            dotted: HsCode::parse(&row.code)
+                .map(|c| c.dotted())
+                .unwrap_or_else(|_| row.code.clone()),
+            name_ko: row.name_ko.clone(),
+            name_en: row.name_en.clone(),
+            path_ko,
+            path_en,
+            qty_unit: row.qty_unit.clone(),
+            valid_from: row.valid_from,
+            valid_to: row.valid_to,
+        })
+    }
+
+    /// Whether a 10-digit code is valid on `on`; `None` when the table does not list it.
+    pub fn validity(&self, code: &str, on: NaiveDate) -> Option<HskValidity> {
+        let row = self.row(code).filter(|r| r.code.len() == 10)?;
+        Some(if on < row.valid_from {
+            HskValidity::NotYet {
+                from: row.valid_from,
+            }
+        } else if on <= row.valid_to {
+            HskValidity::Valid
+        } else if row.valid_to == self.edition_end {
+            HskValidity::AfterEdition {
+                edition_end: self.edition_end,
+            }
+        } else {
+            HskValidity::Ended { to: row.valid_to }
+        })
+    }
+
+    /// Check a 10-digit code typed for a product or a declaration line dated `on`: it must be
+    /// a code of the table, valid on that date. A date after the newest edition is accepted
+    /// (the code is most likely still valid; the screen says to check).
+    pub fn check(&self, code: &HsCode, on: NaiveDate) -> Result<HskValidity, Problem> {
+        let digits = code.digits();
+        let Some(validity) = self.validity(digits, on) else {
+            let sub = code.subheading().unwrap_or(digits);
+            let siblings = self.under(sub).count();
+            return Err(Problem::new(
+                "hs_code.unknown_hsk",
+                format!(
+                    "{}은(는) 관세청 HSK 표에 없는 10자리입니다. 소호 {}에는 {}개의 10자리가 있습니다: HS 찾기에서 고르세요.",
+                    code.dotted(),
+                    sub,
+                    siblings
+                ),
+                format!(
+                    "{} is not a 10-digit code of the Korean tariff (HSK). Subheading {} has {} codes: pick one in the HS finder.",
+                    code.dotted(),
+                    sub,
+                    siblings
+                ),
+            )
+            .at("hs_code")
+            .with("value", digits));
+        };
+        match validity {
+            HskValidity::NotYet { from } => Err(Problem::new(
+                "hs_code.hsk_not_yet",
+                format!("{}은(는) {from}부터 쓰는 번호라 {on} 신고에는 쓸 수 없습니다.", code.dotted()),
+                format!("{} is valid from {from}, so a declaration of {on} cannot use it.", code.dotted()),
+            )
+            .at("hs_code")
+            .with("value", digits)),
+            HskValidity::Ended { to } => Err(Problem::new(
+                "hs_code.hsk_ended",
+                format!(
+                    "{}은(는) {to}까지 쓰던 번호입니다. {on} 신고에는 HS 찾기에서 지금 번호를 고르세요.",
+                    code.dotted()
+                ),
+                format!(
+                    "{} was valid until {to}; for a declaration of {on} pick the current code in the HS finder.",
+                    code.dotted()
+                ),
+            )
+            .at("hs_code")
+            .with("value", digits)),
+            ok => Ok(ok),
+        }
+    }
+}
+
+/// How far to trust a finder suggestion, in words a beginner can use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum HsConfidence {
+    /// Only some words of the tariff's names matched: a guess to check.
+    Weak,
+    /// Several words matched, or an ExportDesk keyword matched in part.
+    Strong,
+    /// An ExportDesk keyword is exactly the product (or the shop chose this code before for a
+    /// product of that name).
+    Exact,
+}
+
+/// Words of the tariff names that say nothing about the goods.
+#[rustfmt::skip]
+const STOP: &[&str] = &[
+    "a", "an", "the", "and", "or", "of", "on", "by", "to", "at", "from", "for", "with", "in",
+    "not", "other", "than", "whether", "its", "their", "be", "is", "are", "which", "kind",
+    "used", "n", "e", "c", "nes", "excluding", "including", "put", "up", "such", "as", "etc",
+    "기타", "것", "것으로", "한정한다", "제외한다", "포함한다", "및", "그", "이", "등",
+];
+
+/// Korean endings (particles and the like) taken off a Hangul word before it is cut into
+/// pieces: `가죽으로` → `가죽`, `어린이용` → `어린이`.
+const KO_ENDINGS: &[&str] = &[
+    "으로",
+    "에서",
+    "에게",
+    "까지",
+    "부터",
+    "처럼",
+    "이나",
+    "이며",
+    "으로서",
+    "용",
+    "을",
+    "를",
+    "이",
+    "가",
+    "은",
+    "는",
+    "의",
+    "에",
+    "로",
+    "와",
+    "과",
+    "도",
+    "만",
+    "류",
+];
+
+fn is_hangul(c: char) -> bool {
+    matches!(c, '\u{AC00}'..='\u{D7A3}')
+}
+
+/// The search terms of a text, used the same way on the tariff's names and on a query.
+///
+/// English words are lower-cased and singular (the finder's own rules). A Korean word is
+/// written without spaces inside compounds and with particles attached, and no dictionary for a
+/// morphological analyser can be fetched on the machines this is built on; so each Hangul word
+/// loses a known ending (`으로`, `용`, …) and is indexed as itself plus its two-syllable pieces:
+/// `보습크림` → `보습크림`, `보습`, `습크`, `크림`. A query then matches a name sharing a compound's
+/// parts, whatever the spacing (`보습 크림` = `보습크림`).
+pub fn terms(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for w in words_of(text) {
+        if STOP.contains(&w.as_str()) {
+            continue;
+        }
+        if w.chars().any(is_hangul) {
+            let mut word: String = w.chars().filter(|c| is_hangul(*c)).collect();
+            for end in KO_ENDINGS {
+                if word.chars().count() > end.chars().count() + 1 {
+                    if let Some(stem) = word.strip_suffix(end) {
+                        word = stem.to_string();
+                        break;
+                    }
+                }
+            }
+            if STOP.contains(&word.as_str()) {
+                continue;
+            }
+            let chars: Vec<char> = word.chars().collect();
+            out.push(word.clone());
+            if chars.len() > 2 {
+                for pair in chars.windows(2) {
+                    out.push(pair.iter().collect());
+                }
+            }
+        } else if w.len() > 1 && !w.bytes().all(|b| b.is_ascii_digit()) {
+            out.push(w);
+        }
+    }
+    out
+}
+
+/// A full-text index over the names of every 10-digit code and the levels above it.
+pub struct TariffIndex {
+    codes: Vec<String>,
+    /// Term -> (code index, weighted term frequency).
+    postings: HashMap<String, Vec<(u32, f32)>>,
+    /// Weighted length of each code's text.
+    lengths: Vec<f32>,
+    average: f32,
+}
+
+/// How much a term found in each level counts: the code's own name most, then its groupings,
+/// its subheading, its heading, and the KCS group of goods.
+const W_LEAF: f32 = 2.0;
+const W_GROUPING: f32 = 1.5;
+const W_SUBHEADING: f32 = 1.2;
+const W_HEADING: f32 = 1.0;
+const W_GROUP: f32 = 1.0;
+
+impl TariffIndex {
+    pub fn new(hsk: &HskTable, hs: &HsTable) -> TariffIndex {
+        let mut codes = Vec::new();
+        let mut postings: HashMap<String, Vec<(u32, f32)>> = HashMap::new();
+        let mut lengths = Vec::new();
+        for row in hsk.codes() {
+            let i = codes.len() as u32;
+            let mut tf: HashMap<String, f32> = HashMap::new();
+            let mut add = |text: &str, w: f32| {
+                for t in terms(text) {
+                    *tf.entry(t).or_default() += w;
+                }
+            };
+            add(&row.name_ko, W_LEAF);
+            add(&row.name_en, W_LEAF);
+            for g in hsk.groupings(&row.code) {
+                add(&g.name_ko, W_GROUPING);
+                add(&g.name_en, W_GROUPING);
+            }
+            add(
+                hs.description(&row.code[..6]).unwrap_or_default(),
+                W_SUBHEADING,
+            );
+            add(
+                hs.description(&row.code[..4]).unwrap_or_default(),
+                W_HEADING,
+            );
+            add(&row.group_ko, W_GROUP);
+            lengths.push(tf.values().sum());
+            for (t, f) in tf {
+                postings.entry(t).or_default().push((i, f));
+            }
+            codes.push(row.code.clone());
+        }
+        let average = lengths.iter().sum::<f32>() / lengths.len().max(1) as f32;
+        TariffIndex {
+            codes,
+            postings,
+            lengths,
+            average,
+        }
+    }
+
+    /// The index of the bundled tables, built once.
+    pub fn bundled(hs: &HsTable) -> &'static TariffIndex {
+        static INDEX: OnceLock<TariffIndex> = OnceLock::new();
+        INDEX.get_or_init(|| TariffIndex::new(HskTable::bundled(), hs))
+    }
+
+    /// Codes whose names share terms with the query, best first (BM25), with their scores and
+    /// the share of the query's distinct terms each one matched.
+    pub fn search(&self, query: &str, extra: &[(String, f32)], limit: usize) -> Vec<TariffHit> {
+        let mut qterms: Vec<(String, f32)> = Vec::new();
+        for t in terms(query) {
+            if !qterms.iter().any(|(q, _)| *q == t) {
+                qterms.push((t, 1.0));
+            }
+        }
+        for (t, w) in extra {
+            for t in terms(t) {
+                if !qterms.iter().any(|(q, _)| *q == t) {
+                    qterms.push((t, *w));
+                }
+            }
+        }
+        let total: f32 = qterms.iter().map(|(_, w)| w).sum();
+        if total <= 0.0 {
+            return Vec::new();
+        }
+        let n = self.codes.len() as f32;
+        let (k1, b) = (1.2f32, 0.6f32);
+        let mut acc: HashMap<u32, (f32, f32)> = HashMap::new();
+        for (t, qw) in &qterms {
+            let Some(list) = self.postings.get(t) else {
+                continue;
+            };
+            let df = list.len() as f32;
+            let idf = ((n - df + 0.5) / (df + 0.5) + 1.0).ln();
+            for &(i, f) in list {
+                let len = self.lengths[i as usize] / self.average;
+                let s = idf * f * (k1 + 1.0) / (f + k1 * (1.0 - b + b * len));
+                let e = acc.entry(i).or_default();
+                e.0 += qw * s;
+                e.1 += qw;
+            }
+        }
+        let mut hits: Vec<TariffHit> = acc
+            .into_iter()
+            .map(|(i, (score, matched))| TariffHit {
+                code: self.codes[i as usize].clone(),
+                score,
+                matched: matched / total,
+            })
+            .collect();
+        hits.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| a.code.cmp(&b.code))
+        });
+        hits.truncate(limit);
+        hits
+    }
+}
+
+/// One code found by [`TariffIndex::search`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct TariffHit {
+    pub code: String,
+    pub score: f32,
+    /// Share of the query's terms the code's names hold (0–1).
+    pub matched: f32,
+}
+
+/// Another code of the same subheading: one of the answers to the question that tells the codes
+/// apart (material, use, retail packing, set…).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct HskChoice {
+    pub code: String,
+    pub dotted: String,
+    /// The names below the subheading that set this code apart (its groupings and own name).
+    pub label_ko: String,
+    pub label_en: String,
+}
+
+/// One finder suggestion: a 10-digit code with how sure the finder is, why, and the other codes
+/// of its subheading to choose from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct HsSuggestion {
+    pub line: HskLine,
+    pub confidence: HsConfidence,
+    /// How the subheading was found (keyword, description words, code).
+    pub basis: crate::hs::HsBasis,
+    /// ExportDesk keywords of the subheading, if any (those that matched first).
+    pub keywords_ko: Vec<String>,
+    pub keywords_en: Vec<String>,
+    /// Every code of the subheading, this one included, in the finder's order: the choice the
+    /// seller makes when the words cannot tell.
+    pub choices: Vec<HskChoice>,
+}
+
+/// Weight of the keyword finder's ranking against the tariff names' ranking.
+const FUSE_KEYWORDS: f32 = 1.6;
+const FUSE_NAMES: f32 = 1.0;
+/// Reciprocal-rank constant: how quickly a lower rank stops counting.
+const FUSE_K: f32 = 4.0;
+
+/// Find 10-digit codes for a product name, a title or a code: the keyword finder of
+/// [`HsTable::search`] and the tariff names of [`TariffIndex`] each rank subheadings, the two
+/// rankings are fused, and each subheading offers its code that matches the words best, with its
+/// other codes as choices. Best first; at most `limit` subheadings.
+pub fn find(
+    hs: &HsTable,
+    hsk: &HskTable,
+    index: &TariffIndex,
+    query: &str,
+    limit: usize,
+) -> Vec<HsSuggestion> {
+    let q = query.trim();
+    if q.is_empty() {
+        return Vec::new();
+    }
+    let keyed = hs.search(q, 40);
+    let is_code = keyed
+        .first()
+        .is_some_and(|m| m.basis == crate::hs::HsBasis::Code);
+    let digits: String = q.chars().filter(|c| c.is_ascii_digit()).collect();
+    let mut subs: HashMap<String, f32> = HashMap::new();
+    let mut basis_of: HashMap<String, (crate::hs::HsBasis, usize)> = HashMap::new();
+    for (rank, m) in keyed.iter().enumerate() {
+        let w = FUSE_KEYWORDS / (FUSE_K + rank as f32);
+        let code = m.code.as_str();
+        let targets: Vec<String> = if code.len() >= 6 {
+            vec![code[..6].to_string()]
+        } else if code.len() == 4 {
+            let mut s: Vec<String> = hsk.under(code).map(|r| r.code[..6].to_string()).collect();
+            s.dedup();
+            s
+        } else {
+            Vec::new()
+        };
+        let share = if targets.len() > 1 { 0.5 } else { 1.0 };
+        for t in targets {
+            *subs.entry(t.clone()).or_default() += w * share;
+            basis_of.entry(t).or_insert((m.basis, rank));
+        }
+    }
+    let hits = if is_code {
+        Vec::new()
+    } else {
+        index.search(q, &hs.translations(q), 300)
+    };
+    let mut line_score: HashMap<&str, (f32, f32)> = HashMap::new();
+    let mut sub_rank: HashMap<String, usize> = HashMap::new();
+    for h in &hits {
+        line_score.insert(h.code.as_str(), (h.score, h.matched));
+        let n = sub_rank.len();
+        sub_rank.entry(h.code[..6].to_string()).or_insert(n);
+    }
+    for (sub, rank) in &sub_rank {
+        *subs.entry(sub.clone()).or_default() += FUSE_NAMES / (FUSE_K + *rank as f32);
+    }
+    let mut ranked: Vec<(String, f32)> = subs.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let mut out = Vec::new();
+    for (sub, _) in ranked {
+        if out.len() >= limit {
+            break;
+        }
+        let mut lines: Vec<&HskRow> = hsk.under(&sub).collect();
+        if lines.is_empty() {
+            continue;
+        }
+        // A typed 10-digit code first; then the codes whose names match best.
+        lines.sort_by(|a, b| {
+            let exact = |r: &HskRow| is_code && digits.len() == 10 && r.code == digits;
+            let sa = line_score.get(a.code.as_str()).map_or(0.0, |s| s.0);
+            let sb = line_score.get(b.code.as_str()).map_or(0.0, |s| s.0);
+            exact(b)
+                .cmp(&exact(a))
+                .then_with(|| sb.total_cmp(&sa))
+                .then_with(|| a.code.cmp(&b.code))
+        });
+        if is_code && digits.len() > 6 && !lines[0].code.starts_with(&digits) {
+            continue;
+        }
+        let best = lines[0];
+        let Some(line) = hsk.line(&best.code, hs) else {
+            continue;
+        };
+        let (basis, krank) = basis_of
+            .get(&sub)
+            .copied()
+            .unwrap_or((crate::hs::HsBasis::Description, usize::MAX));
+        let matched = line_score.get(best.code.as_str()).map_or(0.0, |s| s.1);
+        let confidence = match basis {
+            crate::hs::HsBasis::Code => HsConfidence::Exact,
+            crate::hs::HsBasis::KeywordExact if krank == 0 => HsConfidence::Exact,
+            crate::hs::HsBasis::KeywordExact | crate::hs::HsBasis::Keyword => HsConfidence::Strong,
+            _ if matched >= 0.6 => HsConfidence::Strong,
+            _ => HsConfidence::Weak,
+        };
+        let (keywords_ko, keywords_en) = keyed
+            .iter()
+            .find(|m| m.code == sub || m.code == sub[..4])
+            .map(|m| (m.keywords_ko.clone(), m.keywords_en.clone()))
+            .unwrap_or_default();
+        let choices = lines
+            .iter()
+            .map(|r| {
+                let mut ko: Vec<&str> =
+                    hsk.groupings(&r.code).map(|g| g.name_ko.as_str()).collect();
+                ko.push(&r.name_ko);
+                let mut en: Vec<&str> =
+                    hsk.groupings(&r.code).map(|g| g.name_en.as_str()).collect();
+                en.push(if r.name_en.is_empty() {
+                    &r.name_ko
+                } else {
+                    &r.name_en
+                });
+                HskChoice {
+                    code: r.code.clone(),
+                    dotted: HsCode::parse(&r.code)
+                        .map(|c| c.dotted())
+                        .unwrap_or_else(|_| r.code.clone()),
+                    label_ko: ko.join(" › "),
+                    label_en: en.join(" › "),
+                }
+            })
+            .collect();
+        out.push(HsSuggestion {
+            line,
+            confidence,
+            basis,
+            keywords_ko,
+            keywords_en,
+            choices,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;
