@@ -5,7 +5,8 @@
 //! Goals: the right subheading in the first five for 60% of the cases, the right heading for 75%;
 //! a search under 20 ms.
 //!
-//! Run: `cargo bench -p exportdesk-rules --bench hs_finder`
+//! Run: `cargo bench -p exportdesk-rules --bench hs_finder` (with `MISS=1` it also lists the
+//! cases whose subheading is not in the first five, to see what the finder gets wrong).
 
 use exportdesk_rules::hs::HsTable;
 use exportdesk_rules::hsk::{find, HskTable, TariffIndex};
@@ -82,6 +83,14 @@ fn main() {
             .map(|s| s.line.code)
             .collect();
         times.push(t.elapsed());
+        if std::env::var("MISS").is_ok() && !got.iter().any(|g| g[..6] == c.code[..6]) {
+            println!(
+                "MISS {} | {} | {:?}",
+                c.code,
+                c.description,
+                &got[..got.len().min(3)]
+            );
+        }
         new.add(&c.code, &got);
         if c.description
             .chars()

@@ -176,3 +176,36 @@ fn the_finder_reaches_ten_digits_for_words_sellers_use() {
     assert_eq!(s[0].confidence, HsConfidence::Exact);
     assert_eq!(s[0].choices.len(), 4);
 }
+
+#[test]
+fn the_sample_shop_uses_real_ten_digit_codes() {
+    // The newcomer's first products must not teach made-up codes.
+    fn walk(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                for (k, v) in m {
+                    if k == "hs_code" {
+                        if let Some(s) = v.as_str() {
+                            out.push(s.chars().filter(char::is_ascii_digit).collect());
+                        }
+                    }
+                    walk(v, out);
+                }
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|v| walk(v, out)),
+            _ => {}
+        }
+    }
+    let shop: serde_json::Value =
+        serde_json::from_str(include_str!("../../../../assets/samples/shop.json")).unwrap();
+    let mut codes = Vec::new();
+    walk(&shop, &mut codes);
+    assert!(codes.len() >= 20);
+    let t = HskTable::bundled();
+    for c in codes.iter().filter(|c| c.len() == 10) {
+        assert!(
+            t.row(c).is_some(),
+            "sample code {c} is not in the HSK table"
+        );
+    }
+}
