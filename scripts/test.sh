@@ -25,8 +25,9 @@ venv=target/holidays-venv
 "$venv/bin/pip" install -q holidays==0.109
 "$venv/bin/python" scripts/gen_holidays.py --check
 
-step "HSK table matches the KCS data set (scripts/gen_hsk_table.py --check)"
+step "HSK table and classification cases match their sources (scripts/gen_hsk_table.py, gen_hs_precedents.py --check)"
 python3 scripts/gen_hsk_table.py --check
+python3 scripts/gen_hs_precedents.py --check
 
 step "cargo fmt"
 cargo fmt --all -- --check

@@ -326,9 +326,22 @@ fn is_hangul(c: char) -> bool {
     matches!(c, '\u{AC00}'..='\u{D7A3}')
 }
 
+/// An English word's stem (Snowball, from the rust-stemmers crate), so that "prepared",
+/// "preparation" and "preparations" are one term.
+fn stem(word: &str) -> String {
+    static STEMMER: OnceLock<rust_stemmers::Stemmer> = OnceLock::new();
+    if !word.is_ascii() {
+        return word.to_string();
+    }
+    STEMMER
+        .get_or_init(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English))
+        .stem(word)
+        .into_owned()
+}
+
 /// The search terms of a text, used the same way on the tariff's names and on a query.
 ///
-/// English words are lower-cased and singular (the finder's own rules). A Korean word is
+/// English words are lower-cased and reduced to their stem. A Korean word is
 /// written without spaces inside compounds and with particles attached, and no dictionary for a
 /// morphological analyser can be fetched on the machines this is built on; so each Hangul word
 /// loses a known ending (`으로`, `용`, …) and is indexed as itself plus its two-syllable pieces:
@@ -361,66 +374,37 @@ pub fn terms(text: &str) -> Vec<String> {
                 }
             }
         } else if w.len() > 1 && !w.bytes().all(|b| b.is_ascii_digit()) {
-            out.push(w);
+            out.push(stem(&w));
         }
     }
     out
 }
 
-/// A full-text index over the names of every 10-digit code and the levels above it.
-pub struct TariffIndex {
+/// A BM25 full-text index over short documents, each filed under a 10-digit code.
+struct TextIndex {
     codes: Vec<String>,
-    /// Term -> (code index, weighted term frequency).
+    /// Term -> (document, weighted term frequency).
     postings: HashMap<String, Vec<(u32, f32)>>,
-    /// Weighted length of each code's text.
+    /// Weighted length of each document.
     lengths: Vec<f32>,
     average: f32,
 }
 
-/// How much a term found in each level counts: the code's own name most, then its groupings,
-/// its subheading, its heading, and the KCS group of goods.
-const W_LEAF: f32 = 2.0;
-const W_GROUPING: f32 = 1.5;
-const W_SUBHEADING: f32 = 1.2;
-const W_HEADING: f32 = 1.0;
-const W_GROUP: f32 = 1.0;
-
-impl TariffIndex {
-    pub fn new(hsk: &HskTable, hs: &HsTable) -> TariffIndex {
+impl TextIndex {
+    fn new(docs: impl Iterator<Item = (String, HashMap<String, f32>)>) -> TextIndex {
         let mut codes = Vec::new();
         let mut postings: HashMap<String, Vec<(u32, f32)>> = HashMap::new();
         let mut lengths = Vec::new();
-        for row in hsk.codes() {
+        for (code, tf) in docs {
             let i = codes.len() as u32;
-            let mut tf: HashMap<String, f32> = HashMap::new();
-            let mut add = |text: &str, w: f32| {
-                for t in terms(text) {
-                    *tf.entry(t).or_default() += w;
-                }
-            };
-            add(&row.name_ko, W_LEAF);
-            add(&row.name_en, W_LEAF);
-            for g in hsk.groupings(&row.code) {
-                add(&g.name_ko, W_GROUPING);
-                add(&g.name_en, W_GROUPING);
-            }
-            add(
-                hs.description(&row.code[..6]).unwrap_or_default(),
-                W_SUBHEADING,
-            );
-            add(
-                hs.description(&row.code[..4]).unwrap_or_default(),
-                W_HEADING,
-            );
-            add(&row.group_ko, W_GROUP);
             lengths.push(tf.values().sum());
             for (t, f) in tf {
                 postings.entry(t).or_default().push((i, f));
             }
-            codes.push(row.code.clone());
+            codes.push(code);
         }
         let average = lengths.iter().sum::<f32>() / lengths.len().max(1) as f32;
-        TariffIndex {
+        TextIndex {
             codes,
             postings,
             lengths,
@@ -428,28 +412,9 @@ impl TariffIndex {
         }
     }
 
-    /// The index of the bundled tables, built once.
-    pub fn bundled(hs: &HsTable) -> &'static TariffIndex {
-        static INDEX: OnceLock<TariffIndex> = OnceLock::new();
-        INDEX.get_or_init(|| TariffIndex::new(HskTable::bundled(), hs))
-    }
-
-    /// Codes whose names share terms with the query, best first (BM25), with their scores and
-    /// the share of the query's distinct terms each one matched.
-    pub fn search(&self, query: &str, extra: &[(String, f32)], limit: usize) -> Vec<TariffHit> {
-        let mut qterms: Vec<(String, f32)> = Vec::new();
-        for t in terms(query) {
-            if !qterms.iter().any(|(q, _)| *q == t) {
-                qterms.push((t, 1.0));
-            }
-        }
-        for (t, w) in extra {
-            for t in terms(t) {
-                if !qterms.iter().any(|(q, _)| *q == t) {
-                    qterms.push((t, *w));
-                }
-            }
-        }
+    /// Documents sharing terms with the query, best first: (document, score, share of the
+    /// query's term weight matched).
+    fn search(&self, qterms: &[(String, f32)], limit: usize) -> Vec<(u32, f32, f32)> {
         let total: f32 = qterms.iter().map(|(_, w)| w).sum();
         if total <= 0.0 {
             return Vec::new();
@@ -457,7 +422,7 @@ impl TariffIndex {
         let n = self.codes.len() as f32;
         let (k1, b) = (1.2f32, 0.6f32);
         let mut acc: HashMap<u32, (f32, f32)> = HashMap::new();
-        for (t, qw) in &qterms {
+        for (t, qw) in qterms {
             let Some(list) = self.postings.get(t) else {
                 continue;
             };
@@ -471,31 +436,192 @@ impl TariffIndex {
                 e.1 += qw;
             }
         }
-        let mut hits: Vec<TariffHit> = acc
+        let mut hits: Vec<(u32, f32, f32)> = acc
             .into_iter()
-            .map(|(i, (score, matched))| TariffHit {
-                code: self.codes[i as usize].clone(),
-                score,
-                matched: matched / total,
-            })
+            .map(|(i, (score, matched))| (i, score, matched / total))
             .collect();
-        hits.sort_by(|a, b| {
-            b.score
-                .total_cmp(&a.score)
-                .then_with(|| a.code.cmp(&b.code))
-        });
+        hits.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         hits.truncate(limit);
         hits
     }
 }
 
-/// One code found by [`TariffIndex::search`].
+/// The weighted terms of a query: each distinct term of the text once, then the extra terms
+/// (translations) with their weights.
+fn query_terms(query: &str, extra: &[(String, f32)]) -> Vec<(String, f32)> {
+    let mut qterms: Vec<(String, f32)> = Vec::new();
+    for t in terms(query) {
+        if !qterms.iter().any(|(q, _)| *q == t) {
+            qterms.push((t, 1.0));
+        }
+    }
+    for (t, w) in extra {
+        for t in terms(t) {
+            if !qterms.iter().any(|(q, _)| *q == t) {
+                qterms.push((t, *w));
+            }
+        }
+    }
+    qterms
+}
+
+fn term_counts(parts: &[(&str, f32)]) -> HashMap<String, f32> {
+    let mut tf: HashMap<String, f32> = HashMap::new();
+    for (text, w) in parts {
+        for t in terms(text) {
+            *tf.entry(t).or_default() += w;
+        }
+    }
+    tf
+}
+
+/// A full-text index over the names of every 10-digit code and the levels above it.
+pub struct TariffIndex {
+    text: TextIndex,
+}
+
+/// How much a term found in each level counts: the code's own name most, then its groupings,
+/// its subheading, its heading, and the KCS group of goods.
+const W_LEAF: f32 = 2.0;
+const W_GROUPING: f32 = 1.5;
+const W_SUBHEADING: f32 = 1.2;
+const W_HEADING: f32 = 1.0;
+const W_GROUP: f32 = 1.0;
+
+impl TariffIndex {
+    pub fn new(hsk: &HskTable, hs: &HsTable) -> TariffIndex {
+        let docs = hsk.codes().map(|row| {
+            let mut parts: Vec<(&str, f32)> = vec![
+                (row.name_ko.as_str(), W_LEAF),
+                (row.name_en.as_str(), W_LEAF),
+            ];
+            for g in hsk.groupings(&row.code) {
+                parts.push((g.name_ko.as_str(), W_GROUPING));
+                parts.push((g.name_en.as_str(), W_GROUPING));
+            }
+            parts.push((
+                hs.description(&row.code[..6]).unwrap_or_default(),
+                W_SUBHEADING,
+            ));
+            parts.push((
+                hs.description(&row.code[..4]).unwrap_or_default(),
+                W_HEADING,
+            ));
+            parts.push((row.group_ko.as_str(), W_GROUP));
+            (row.code.clone(), term_counts(&parts))
+        });
+        TariffIndex {
+            text: TextIndex::new(docs),
+        }
+    }
+
+    /// The index of the bundled tables, built once.
+    pub fn bundled(hs: &HsTable) -> &'static TariffIndex {
+        static INDEX: OnceLock<TariffIndex> = OnceLock::new();
+        INDEX.get_or_init(|| TariffIndex::new(HskTable::bundled(), hs))
+    }
+
+    /// Codes whose names share terms with the query (plus `extra` weighted terms), best first.
+    pub fn search(&self, query: &str, extra: &[(String, f32)], limit: usize) -> Vec<TariffHit> {
+        self.text
+            .search(&query_terms(query, extra), limit)
+            .into_iter()
+            .map(|(i, score, matched)| TariffHit {
+                code: self.text.codes[i as usize].clone(),
+                score,
+                matched,
+            })
+            .collect()
+    }
+}
+
+/// One code found by [`TariffIndex::search`] or [`Precedents::search`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct TariffHit {
     pub code: String,
     pub score: f32,
     /// Share of the query's terms the code's names hold (0–1).
     pub matched: f32,
+}
+
+/// Published KCS classification cases: how customs classified goods described in a given way
+/// (`assets/hs/precedents.tsv`, see its provenance).
+pub struct Precedents {
+    text: TextIndex,
+    descriptions: Vec<String>,
+}
+
+/// A classification case similar to what the seller typed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct HsPrecedent {
+    /// The code customs gave the goods.
+    pub code: String,
+    /// How the goods were described in the case.
+    pub description: String,
+}
+
+impl Precedents {
+    /// Read `code<TAB>description` rows (with a header line).
+    pub fn from_tsv(text: &str) -> Result<Precedents, String> {
+        let mut rows = Vec::new();
+        for (n, line) in text.lines().enumerate().skip(1) {
+            let (code, desc) = line
+                .split_once('\t')
+                .ok_or_else(|| format!("precedents.tsv line {}: expected 2 columns", n + 1))?;
+            if code.len() != 10 || !code.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(format!("precedents.tsv line {}: bad code {code}", n + 1));
+            }
+            rows.push((code.to_string(), desc.to_string()));
+        }
+        let docs = rows
+            .iter()
+            .map(|(c, d)| (c.clone(), term_counts(&[(d.as_str(), 1.0)])));
+        let text = TextIndex::new(docs);
+        Ok(Precedents {
+            text,
+            descriptions: rows.into_iter().map(|(_, d)| d).collect(),
+        })
+    }
+
+    /// The bundled cases, indexed once.
+    pub fn bundled() -> &'static Precedents {
+        static CASES: OnceLock<Precedents> = OnceLock::new();
+        CASES.get_or_init(|| {
+            Precedents::from_tsv(include_str!("../../../assets/hs/precedents.tsv"))
+                .expect("the bundled precedents are valid (checked by tests)")
+        })
+    }
+
+    pub fn len(&self) -> usize {
+        self.descriptions.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.descriptions.is_empty()
+    }
+
+    /// Cases described most like the query, best first.
+    pub fn search(
+        &self,
+        query: &str,
+        extra: &[(String, f32)],
+        limit: usize,
+    ) -> Vec<(TariffHit, &str)> {
+        self.text
+            .search(&query_terms(query, extra), limit)
+            .into_iter()
+            .map(|(i, score, matched)| {
+                (
+                    TariffHit {
+                        code: self.text.codes[i as usize].clone(),
+                        score,
+                        matched,
+                    },
+                    self.descriptions[i as usize].as_str(),
+                )
+            })
+            .collect()
+    }
 }
 
 /// Another code of the same subheading: one of the answers to the question that tells the codes
@@ -520,150 +646,208 @@ pub struct HsSuggestion {
     /// ExportDesk keywords of the subheading, if any (those that matched first).
     pub keywords_ko: Vec<String>,
     pub keywords_en: Vec<String>,
+    /// Published classification cases of goods described like the query, under this
+    /// subheading (best first): evidence the seller can read.
+    pub precedents: Vec<HsPrecedent>,
     /// Every code of the subheading, this one included, in the finder's order: the choice the
     /// seller makes when the words cannot tell.
     pub choices: Vec<HskChoice>,
 }
 
-/// Weight of the keyword finder's ranking against the tariff names' ranking.
+/// Weights of the three rankings fused: the keyword finder, the tariff names, the cases.
 const FUSE_KEYWORDS: f32 = 1.6;
 const FUSE_NAMES: f32 = 1.0;
+const FUSE_CASES: f32 = 3.0;
 /// Reciprocal-rank constant: how quickly a lower rank stops counting.
 const FUSE_K: f32 = 4.0;
+/// How many cases are read for one query, and shown with one suggestion.
+const CASES_READ: usize = 60;
+const CASES_SHOWN: usize = 3;
 
-/// Find 10-digit codes for a product name, a title or a code: the keyword finder of
-/// [`HsTable::search`] and the tariff names of [`TariffIndex`] each rank subheadings, the two
-/// rankings are fused, and each subheading offers its code that matches the words best, with its
-/// other codes as choices. Best first; at most `limit` subheadings.
-pub fn find(
-    hs: &HsTable,
-    hsk: &HskTable,
-    index: &TariffIndex,
-    query: &str,
-    limit: usize,
-) -> Vec<HsSuggestion> {
-    let q = query.trim();
-    if q.is_empty() {
-        return Vec::new();
-    }
-    let keyed = hs.search(q, 40);
-    let is_code = keyed
-        .first()
-        .is_some_and(|m| m.basis == crate::hs::HsBasis::Code);
-    let digits: String = q.chars().filter(|c| c.is_ascii_digit()).collect();
-    let mut subs: HashMap<String, f32> = HashMap::new();
-    let mut basis_of: HashMap<String, (crate::hs::HsBasis, usize)> = HashMap::new();
-    for (rank, m) in keyed.iter().enumerate() {
-        let w = FUSE_KEYWORDS / (FUSE_K + rank as f32);
-        let code = m.code.as_str();
-        let targets: Vec<String> = if code.len() >= 6 {
-            vec![code[..6].to_string()]
-        } else if code.len() == 4 {
-            let mut s: Vec<String> = hsk.under(code).map(|r| r.code[..6].to_string()).collect();
-            s.dedup();
-            s
-        } else {
+/// The HS finder: the keyword finder of [`HsTable::search`], the tariff names of
+/// [`TariffIndex`] and, when given, the classification cases of [`Precedents`].
+pub struct Finder<'a> {
+    pub hs: &'a HsTable,
+    pub hsk: &'a HskTable,
+    pub names: &'a TariffIndex,
+    pub precedents: Option<&'a Precedents>,
+}
+
+impl Finder<'_> {
+    /// Find 10-digit codes for a product name, a title or a code. Each source ranks
+    /// subheadings; the rankings are fused (reciprocal rank), and each subheading offers the
+    /// code the cases and the names point to, with its other codes as choices. Best first; at
+    /// most `limit` subheadings.
+    pub fn find(&self, query: &str, limit: usize) -> Vec<HsSuggestion> {
+        let (hs, hsk) = (self.hs, self.hsk);
+        let q = query.trim();
+        if q.is_empty() {
+            return Vec::new();
+        }
+        let keyed = hs.search(q, 40);
+        let is_code = keyed
+            .first()
+            .is_some_and(|m| m.basis == crate::hs::HsBasis::Code);
+        let digits: String = q.chars().filter(|c| c.is_ascii_digit()).collect();
+        let mut subs: HashMap<String, f32> = HashMap::new();
+        let mut basis_of: HashMap<String, (crate::hs::HsBasis, usize)> = HashMap::new();
+        for (rank, m) in keyed.iter().enumerate() {
+            let w = FUSE_KEYWORDS / (FUSE_K + rank as f32);
+            let code = m.code.as_str();
+            let targets: Vec<String> = if code.len() >= 6 {
+                vec![code[..6].to_string()]
+            } else if code.len() == 4 {
+                let mut s: Vec<String> = hsk.under(code).map(|r| r.code[..6].to_string()).collect();
+                s.dedup();
+                s
+            } else {
+                Vec::new()
+            };
+            let share = if targets.len() > 1 { 0.5 } else { 1.0 };
+            for t in targets {
+                *subs.entry(t.clone()).or_default() += w * share;
+                basis_of.entry(t).or_insert((m.basis, rank));
+            }
+        }
+        let extra = if is_code {
             Vec::new()
+        } else {
+            hs.translations(q)
         };
-        let share = if targets.len() > 1 { 0.5 } else { 1.0 };
-        for t in targets {
-            *subs.entry(t.clone()).or_default() += w * share;
-            basis_of.entry(t).or_insert((m.basis, rank));
-        }
-    }
-    let hits = if is_code {
-        Vec::new()
-    } else {
-        index.search(q, &hs.translations(q), 300)
-    };
-    let mut line_score: HashMap<&str, (f32, f32)> = HashMap::new();
-    let mut sub_rank: HashMap<String, usize> = HashMap::new();
-    for h in &hits {
-        line_score.insert(h.code.as_str(), (h.score, h.matched));
-        let n = sub_rank.len();
-        sub_rank.entry(h.code[..6].to_string()).or_insert(n);
-    }
-    for (sub, rank) in &sub_rank {
-        *subs.entry(sub.clone()).or_default() += FUSE_NAMES / (FUSE_K + *rank as f32);
-    }
-    let mut ranked: Vec<(String, f32)> = subs.into_iter().collect();
-    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    let mut out = Vec::new();
-    for (sub, _) in ranked {
-        if out.len() >= limit {
-            break;
-        }
-        let mut lines: Vec<&HskRow> = hsk.under(&sub).collect();
-        if lines.is_empty() {
-            continue;
-        }
-        // A typed 10-digit code first; then the codes whose names match best.
-        lines.sort_by(|a, b| {
-            let exact = |r: &HskRow| is_code && digits.len() == 10 && r.code == digits;
-            let sa = line_score.get(a.code.as_str()).map_or(0.0, |s| s.0);
-            let sb = line_score.get(b.code.as_str()).map_or(0.0, |s| s.0);
-            exact(b)
-                .cmp(&exact(a))
-                .then_with(|| sb.total_cmp(&sa))
-                .then_with(|| a.code.cmp(&b.code))
-        });
-        if is_code && digits.len() > 6 && !lines[0].code.starts_with(&digits) {
-            continue;
-        }
-        let best = lines[0];
-        let Some(line) = hsk.line(&best.code, hs) else {
-            continue;
+        let hits = if is_code {
+            Vec::new()
+        } else {
+            self.names.search(q, &extra, 300)
         };
-        let (basis, krank) = basis_of
-            .get(&sub)
-            .copied()
-            .unwrap_or((crate::hs::HsBasis::Description, usize::MAX));
-        let matched = line_score.get(best.code.as_str()).map_or(0.0, |s| s.1);
-        let confidence = match basis {
-            crate::hs::HsBasis::Code => HsConfidence::Exact,
-            crate::hs::HsBasis::KeywordExact if krank == 0 => HsConfidence::Exact,
-            crate::hs::HsBasis::KeywordExact | crate::hs::HsBasis::Keyword => HsConfidence::Strong,
-            _ if matched >= 0.6 => HsConfidence::Strong,
-            _ => HsConfidence::Weak,
+        let mut line_score: HashMap<&str, (f32, f32)> = HashMap::new();
+        let mut sub_rank: HashMap<String, usize> = HashMap::new();
+        for h in &hits {
+            line_score.insert(h.code.as_str(), (h.score, h.matched));
+            let n = sub_rank.len();
+            sub_rank.entry(h.code[..6].to_string()).or_insert(n);
+        }
+        for (sub, rank) in &sub_rank {
+            *subs.entry(sub.clone()).or_default() += FUSE_NAMES / (FUSE_K + *rank as f32);
+        }
+        // Cases: each subheading by the rank of its first case; each code by its cases' ranks.
+        let cases = match self.precedents {
+            Some(p) if !is_code => p.search(q, &extra, CASES_READ),
+            _ => Vec::new(),
         };
-        let (keywords_ko, keywords_en) = keyed
-            .iter()
-            .find(|m| m.code == sub || m.code == sub[..4])
-            .map(|m| (m.keywords_ko.clone(), m.keywords_en.clone()))
-            .unwrap_or_default();
-        let choices = lines
-            .iter()
-            .map(|r| {
-                let mut ko: Vec<&str> =
-                    hsk.groupings(&r.code).map(|g| g.name_ko.as_str()).collect();
-                ko.push(&r.name_ko);
-                let mut en: Vec<&str> =
-                    hsk.groupings(&r.code).map(|g| g.name_en.as_str()).collect();
-                en.push(if r.name_en.is_empty() {
-                    &r.name_ko
-                } else {
-                    &r.name_en
-                });
-                HskChoice {
-                    code: r.code.clone(),
-                    dotted: HsCode::parse(&r.code)
-                        .map(|c| c.dotted())
-                        .unwrap_or_else(|_| r.code.clone()),
-                    label_ko: ko.join(" › "),
-                    label_en: en.join(" › "),
+        let mut case_rank: HashMap<String, usize> = HashMap::new();
+        let mut code_votes: HashMap<&str, f32> = HashMap::new();
+        let mut case_best: f32 = 0.0;
+        for (rank, (h, _)) in cases.iter().enumerate() {
+            let n = case_rank.len();
+            case_rank.entry(h.code[..6].to_string()).or_insert(n);
+            *code_votes.entry(h.code.as_str()).or_default() += 1.0 / (FUSE_K + rank as f32);
+            if rank == 0 {
+                case_best = h.matched;
+            }
+        }
+        for (sub, rank) in &case_rank {
+            *subs.entry(sub.clone()).or_default() += FUSE_CASES / (FUSE_K + *rank as f32);
+        }
+        let mut ranked: Vec<(String, f32)> = subs.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        let mut out = Vec::new();
+        for (sub, _) in ranked {
+            if out.len() >= limit {
+                break;
+            }
+            let mut lines: Vec<&HskRow> = hsk.under(&sub).collect();
+            if lines.is_empty() {
+                continue;
+            }
+            // A typed 10-digit code first; then the codes the cases chose; then the codes whose
+            // names match best.
+            lines.sort_by(|a, b| {
+                let exact = |r: &HskRow| is_code && digits.len() == 10 && r.code == digits;
+                let votes = |r: &HskRow| code_votes.get(r.code.as_str()).copied().unwrap_or(0.0);
+                let names = |r: &HskRow| line_score.get(r.code.as_str()).map_or(0.0, |s| s.0);
+                exact(b)
+                    .cmp(&exact(a))
+                    .then_with(|| votes(b).total_cmp(&votes(a)))
+                    .then_with(|| names(b).total_cmp(&names(a)))
+                    .then_with(|| a.code.cmp(&b.code))
+            });
+            if is_code && digits.len() > 6 && !lines[0].code.starts_with(&digits) {
+                continue;
+            }
+            let best = lines[0];
+            let Some(line) = hsk.line(&best.code, hs) else {
+                continue;
+            };
+            let (basis, krank) = basis_of
+                .get(&sub)
+                .copied()
+                .unwrap_or((crate::hs::HsBasis::Description, usize::MAX));
+            let matched = line_score.get(best.code.as_str()).map_or(0.0, |s| s.1);
+            let top_case = case_rank.get(&sub) == Some(&0);
+            let short = words_of(q).len() <= 3;
+            let confidence = match basis {
+                crate::hs::HsBasis::Code => HsConfidence::Exact,
+                // A short name that is one of ExportDesk's keywords, which the closest case
+                // (if any) does not contradict. A keyword inside a long description is only
+                // strong: measured on real cases, no surer than the other strong ones.
+                crate::hs::HsBasis::KeywordExact
+                    if krank == 0 && short && (top_case || cases.is_empty()) =>
+                {
+                    HsConfidence::Exact
                 }
-            })
-            .collect();
-        out.push(HsSuggestion {
-            line,
-            confidence,
-            basis,
-            keywords_ko,
-            keywords_en,
-            choices,
-        });
+                crate::hs::HsBasis::KeywordExact | crate::hs::HsBasis::Keyword => {
+                    HsConfidence::Strong
+                }
+                _ if matched >= 0.6 || (top_case && case_best >= 0.75) => HsConfidence::Strong,
+                _ => HsConfidence::Weak,
+            };
+            let (keywords_ko, keywords_en) = keyed
+                .iter()
+                .find(|m| m.code == sub || m.code == sub[..4])
+                .map(|m| (m.keywords_ko.clone(), m.keywords_en.clone()))
+                .unwrap_or_default();
+            let precedents = cases
+                .iter()
+                .filter(|(h, _)| h.code.starts_with(&sub))
+                .take(CASES_SHOWN)
+                .map(|(h, d)| HsPrecedent {
+                    code: h.code.clone(),
+                    description: d.to_string(),
+                })
+                .collect();
+            let choices = lines.iter().map(|r| self.choice(r)).collect();
+            out.push(HsSuggestion {
+                line,
+                confidence,
+                basis,
+                keywords_ko,
+                keywords_en,
+                precedents,
+                choices,
+            });
+        }
+        out
     }
-    out
+
+    fn choice(&self, r: &HskRow) -> HskChoice {
+        let hsk = self.hsk;
+        let mut ko: Vec<&str> = hsk.groupings(&r.code).map(|g| g.name_ko.as_str()).collect();
+        ko.push(&r.name_ko);
+        let mut en: Vec<&str> = hsk.groupings(&r.code).map(|g| g.name_en.as_str()).collect();
+        en.push(if r.name_en.is_empty() {
+            &r.name_ko
+        } else {
+            &r.name_en
+        });
+        HskChoice {
+            code: r.code.clone(),
+            dotted: HsCode::parse(&r.code)
+                .map(|c| c.dotted())
+                .unwrap_or_else(|_| r.code.clone()),
+            label_ko: ko.join(" › "),
+            label_en: en.join(" › "),
+        }
+    }
 }
 
 #[cfg(test)]

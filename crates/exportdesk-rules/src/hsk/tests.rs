@@ -9,9 +9,18 @@ fn hs() -> &'static HsTable {
     HS.get_or_init(HsTable::bundled)
 }
 
+fn finder() -> Finder<'static> {
+    Finder {
+        hs: hs(),
+        hsk: HskTable::bundled(),
+        names: TariffIndex::bundled(hs()),
+        precedents: Some(Precedents::bundled()),
+    }
+}
+
 fn find_codes(query: &str) -> Vec<String> {
-    let hsk = HskTable::bundled();
-    find(hs(), hsk, TariffIndex::bundled(hs()), query, 5)
+    finder()
+        .find(query, 5)
         .into_iter()
         .map(|s| s.line.code)
         .collect()
@@ -165,16 +174,45 @@ fn the_finder_reaches_ten_digits_for_words_sellers_use() {
         top("green tea")
     );
     // A typed code comes back as itself, sure.
-    let s = find(
-        hs(),
-        HskTable::bundled(),
-        TariffIndex::bundled(hs()),
-        "3304.99-1000",
-        5,
-    );
+    let s = finder().find("3304.99-1000", 5);
     assert_eq!(s[0].line.code, "3304991000");
     assert_eq!(s[0].confidence, HsConfidence::Exact);
     assert_eq!(s[0].choices.len(), 4);
+    assert!(s[0].precedents.is_empty(), "a code is not searched in the cases");
+}
+
+#[test]
+fn cases_show_how_customs_classified_similar_goods() {
+    let s = finder().find("누룽지", 5);
+    let first = &s[0];
+    assert!(first.line.code.starts_with("190490"), "{:?}", first.line.code);
+    assert!(!first.precedents.is_empty());
+    assert!(first.precedents.iter().all(|p| p.code.starts_with(&first.line.code[..6])));
+    assert!(first.precedents[0].description.contains("누룽지"));
+}
+
+#[test]
+fn the_precedents_leave_out_the_benchmark_cases() {
+    let held_out: Vec<&str> = include_str!("../../../../tests/hs-finder/cases.tsv")
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').nth(1).unwrap())
+        .collect();
+    let cases = include_str!("../../../../assets/hs/precedents.tsv");
+    let descriptions: std::collections::HashSet<&str> = cases
+        .lines()
+        .skip(1)
+        .map(|l| l.split_once('\t').unwrap().1)
+        .collect();
+    assert!(held_out.len() >= 300);
+    for d in held_out {
+        assert!(!descriptions.contains(d), "benchmark case {d:?} is in the finder's data");
+    }
+    // Every case is under a code of the table.
+    for l in cases.lines().skip(1) {
+        let code = l.split_once('\t').unwrap().0;
+        assert!(HskTable::bundled().row(code).is_some(), "{code}");
+    }
 }
 
 #[test]
