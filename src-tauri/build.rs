@@ -21,6 +21,8 @@ const COMMANDS: &[&str] = &[
     "rate_delete",
     "rates_import_csv",
     "hs_search",
+    "hs_find",
+    "hs_code_info",
     "rulebook_show",
     "settings_get",
     "settings_save",

@@ -523,6 +523,96 @@ async fn the_declaration_asks_whether_shipping_was_paid_on_top() {
 /// test drives that part of the window already) are packed into two cartons in the window, the
 /// shipment is loaded, both loading deadlines close, and the packing list is made.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_missing_hs_code_is_found_from_the_declaration() {
+    use exportdesk_app::{App, DraftRequest, FixedClock};
+    use exportdesk_rules::records::{OrderDraft, OrderLineDraft, ProductDraft};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e2e.sqlite3");
+    {
+        let mut app = App::open(&db, Box::new(FixedClock::parse(TODAY).unwrap())).unwrap();
+        app.save_seller(&exportdesk_rules::records::SellerDraft {
+            name: "달무리상점".into(),
+            representative: "김하늘".into(),
+            business_no: "220-81-62517".into(),
+            customs_code: "DALMU1234567890".into(),
+            address: "서울특별시 성동구 성수이로 7".into(),
+            ..Default::default()
+        })
+        .unwrap();
+        app.load_sample().unwrap();
+        // A new product the seller has not classified yet.
+        app.save_product(
+            None,
+            &ProductDraft {
+                sku: "HJ-FAN".into(),
+                name_ko: "한지 부채".into(),
+                name_en: "Hanji hand fan".into(),
+                unit: "EA".into(),
+                net_weight_kg: "0.05".into(),
+                origin_country: "KR".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        let buyer = app.buyers().unwrap()[0].id;
+        let order = app
+            .save_order(
+                None,
+                &OrderDraft {
+                    marketplace: "Instagram".into(),
+                    order_no: "IG-8".into(),
+                    buyer_id: Some(buyer),
+                    order_date: "2026-11-26".into(),
+                    currency: "USD".into(),
+                    incoterm: "FOB".into(),
+                    destination_country: "US".into(),
+                    lines: vec![OrderLineDraft {
+                        sku: "HJ-FAN".into(),
+                        quantity: "3".into(),
+                        unit_price: "18".into(),
+                        ..Default::default()
+                    }],
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+        app.draft_declaration(&DraftRequest {
+            order_ids: vec![order.id],
+            ..Default::default()
+        })
+        .unwrap();
+    }
+    let s = Session::launch(&db, TODAY).await;
+    s.wait("dashboard").await;
+    s.click("nav-declarations").await;
+    s.click("declaration-open").await;
+    s.wait("declaration-view").await;
+    // The card names the missing code and finds it here, without leaving the declaration.
+    s.click("missing-find-hs").await;
+    s.dialog("missing-hs-dialog").await;
+    let results = s.wait_count("hs-result", 1).await;
+    assert_eq!(
+        results[0].attr("data-code").await.unwrap().as_deref(),
+        Some("4421915000"),
+        "the finder starts from the line's name and offers the fan's own national code"
+    );
+    s.wait("hs-confidence").await;
+    s.screenshot("30-missing-hs-finder").await;
+    s.click_on(&results[0]).await;
+    s.wait("missing-none").await;
+    let code: String = rusqlite::Connection::open(&db)
+        .unwrap()
+        .query_row(
+            "SELECT hs_code FROM products WHERE sku = 'HJ-FAN'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(code, "4421915000", "the pick is saved to the product");
+    s.screenshot("30a-missing-hs-filled").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_orders_packed_into_two_cartons_and_loaded() {
     use exportdesk_app::{App, DraftEdit, DraftRequest, FixedClock};
     let dir = tempfile::tempdir().unwrap();
@@ -1011,11 +1101,37 @@ async fn newcomer_from_an_empty_database_to_papers_in_thirty_actions() {
     s.wait("import-summary").await;
     assert_eq!(s.text("import-count-new").await, "4");
     s.fill("import-rate-input", "미국 USD 1,450.30").await;
-    let hs = s.wait_count("import-hs-code", 2).await;
-    s.enter(&hs[0], "6307.90-9000").await;
-    s.enter(&hs[1], "6913.90-0000").await;
-    let notes = s.all("import-hs-note").await;
-    assert_eq!(notes.len(), 2);
+    // The 10-digit codes come from the finder's suggestions on the summary, with no look-up
+    // outside the app: the bojagi's own national code (6307.90-2000 보자기, not -9000 "other")
+    // and the celadon vase's.
+    s.wait_count("import-hs-code", 2).await;
+    let rows = s.wait_count("import-unknown-row", 2).await;
+    for (row, want) in rows.iter().zip(["6307902000", "6913900000"]) {
+        let chip = row
+            .find(fantoccini::Locator::Css(
+                "[data-testid=import-hs-suggestion]",
+            ))
+            .await
+            .unwrap();
+        assert_eq!(
+            chip.attr("data-code").await.unwrap().as_deref(),
+            Some(want),
+            "the first suggestion of the row"
+        );
+        s.client
+            .execute(
+                "arguments[0].scrollIntoView({block: 'center'});",
+                vec![serde_json::to_value(&chip).unwrap()],
+            )
+            .await
+            .unwrap();
+        s.click_on(&chip).await;
+    }
+    let notes = s.wait_count("import-hs-note-name", 2).await;
+    assert!(
+        notes[0].text().await.unwrap().contains("보자기"),
+        "the picked code reads with its tariff name"
+    );
     let weights = s.all("import-net-weight").await;
     s.enter(&weights[0], "0.08").await;
     s.enter(&weights[1], "0.35").await;
@@ -1058,7 +1174,7 @@ async fn newcomer_from_an_empty_database_to_papers_in_thirty_actions() {
     assert!(
         worksheet.contains("간이수출신고")
             && worksheet.contains("Hana Lee")
-            && worksheet.contains("6307.90-9000")
+            && worksheet.contains("6307.90-2000")
             && worksheet.contains("1,450.30"),
         "{worksheet}"
     );

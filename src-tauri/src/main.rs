@@ -5,7 +5,7 @@
 
 use exportdesk_app::{
     App, AppStatus, Dashboard, DeclarationView, DraftEdit, DraftRequest, FtaInfo,
-    GeneratedDocument, GroupProposal, ImportCheck, ImportProfileInfo, ImportProgress,
+    GeneratedDocument, GroupProposal, HsCodeInfo, ImportCheck, ImportProfileInfo, ImportProgress,
     ImportRequest, ImportResult, OriginPaper, PsrRuleInfo, Reference, ReturnRow, ReturnView,
     RulebookView, SampleLoaded, Settings, ShipmentEdit, ShipmentLoading, ShipmentPaper,
     ShipmentRequest, ShipmentView, UnipassGuide,
@@ -13,6 +13,7 @@ use exportdesk_app::{
 use exportdesk_import::Profile;
 use exportdesk_rules::bom::{Bom, BomDraft, SupplierDeclaration, SupplierDeclarationDraft};
 use exportdesk_rules::hs::HsMatch;
+use exportdesk_rules::hsk::HsSuggestion;
 use exportdesk_rules::origin::{FtaComparison, OriginVerdict};
 use exportdesk_rules::rates::{parse_date, RateDraft, WeeklyRate};
 use exportdesk_rules::records::{
@@ -147,6 +148,26 @@ fn rates_import_csv(shell: State<'_, Shell>, text: String) -> Answer<Vec<WeeklyR
 #[tauri::command(rename_all = "snake_case")]
 fn hs_search(shell: State<'_, Shell>, query: String, limit: Option<usize>) -> Answer<Vec<HsMatch>> {
     shell.run(|a| Ok(a.hs_search(&query, limit.unwrap_or(20))))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn hs_find(
+    shell: State<'_, Shell>,
+    query: String,
+    limit: Option<usize>,
+) -> Answer<Vec<HsSuggestion>> {
+    shell.run(|a| a.hs_find(&query, limit.unwrap_or(8)))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn hs_code_info(shell: State<'_, Shell>, code: String, date: Option<String>) -> Answer<HsCodeInfo> {
+    shell.run(|a| {
+        let date = date
+            .filter(|d| !d.trim().is_empty())
+            .map(|d| parse_date(&d, "date"))
+            .transpose()?;
+        a.hs_code_info(&code, date)
+    })
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -980,6 +1001,8 @@ fn main() {
             rate_delete,
             rates_import_csv,
             hs_search,
+            hs_find,
+            hs_code_info,
             rulebook_show,
             settings_get,
             settings_save,

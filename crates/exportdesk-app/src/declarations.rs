@@ -486,12 +486,13 @@ impl App {
             }
             _ => None,
         };
-        let warnings = d
+        let mut warnings: Vec<Problem> = d
             .declaration_no
             .as_deref()
             .and_then(|n| check_declaration_no(n).1)
             .into_iter()
             .collect();
+        warnings.extend(exportdesk_rules::hsk::HskTable::bundled().declaration_warnings(&d));
         let transaction_type = match d.kind {
             DeclarationKind::Simplified => Some(
                 exportdesk_rules::deadline::use_rule(

@@ -13,7 +13,7 @@ use exportdesk_import::{
     self as import, builtin_profile, builtin_profiles, Encoding, Field, FileFormat, ImportError,
     ImportPlan, MappingRequest, ParseOptions, PlannedOrder, Profile, RowProblem, StatusKind,
 };
-use exportdesk_rules::hs::HsMatch;
+use exportdesk_rules::hsk::HsSuggestion;
 use exportdesk_rules::rates::{week_start, RateDraft, WeeklyRate};
 use exportdesk_rules::records::{Buyer, Order, Product, ProductDraft};
 use exportdesk_rules::{Problem, Problems};
@@ -140,7 +140,7 @@ pub struct UnknownProduct {
     /// The first file row with it.
     pub row: u32,
     /// HS codes the finder suggests from the description.
-    pub suggestions: Vec<HsMatch>,
+    pub suggestions: Vec<HsSuggestion>,
 }
 
 /// A currency of the file's new orders and the customs rate of this week (the week a
@@ -577,6 +577,8 @@ impl App {
             .filter(|l| !l.sku.is_empty())
             .map(|l| (l.sku.as_str(), l.description.as_str()))
             .collect();
+        let own = self.own_hs_choices()?;
+        let finder = self.finder(&own);
         let unknown_products = unknown
             .into_iter()
             .enumerate()
@@ -589,7 +591,7 @@ impl App {
                 // The finder is cheap, but a file of thousands of new SKUs gets suggestions
                 // for the first ones only; the rest are looked up one by one on screen.
                 let suggestions = if i < LISTED && !description.trim().is_empty() {
-                    self.hs_search(&description, 3)
+                    finder.find(&description, 3)
                 } else {
                     Vec::new()
                 };

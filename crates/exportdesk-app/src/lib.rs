@@ -44,7 +44,8 @@ pub use unipass_guide::{GuideField, GuideSection, UnipassGuide};
 
 use chrono::{NaiveDate, NaiveDateTime};
 use exportdesk_rules::country::{countries, CountryInfo};
-use exportdesk_rules::hs::{HsMatch, HsTable};
+use exportdesk_rules::hs::{HsCode, HsMatch, HsTable};
+use exportdesk_rules::hsk::{Finder, HsSuggestion, HskTable, Precedents, TariffIndex};
 use exportdesk_rules::money::Currency;
 use exportdesk_rules::rates::{parse_rates_csv, rate_for, RateDraft, WeeklyRate};
 use exportdesk_rules::records::{
@@ -282,6 +283,97 @@ impl App {
 
     pub fn hs_search(&self, query: &str, limit: usize) -> Vec<HsMatch> {
         self.hs.search(query, limit.clamp(1, 200))
+    }
+
+    /// The 10-digit finder: codes for a product name, a listing title or a code, best first,
+    /// each with how sure it is, the classification cases behind it and the other codes of its
+    /// subheading to choose from. The shop's own products named alike come first.
+    pub fn hs_find(&self, query: &str, limit: usize) -> Result<Vec<HsSuggestion>> {
+        let own = self.own_hs_choices()?;
+        Ok(self.finder(&own).find(query, limit.clamp(1, 50)))
+    }
+
+    /// (10-digit code, product name) of every product the shop has classified.
+    pub(crate) fn own_hs_choices(&self) -> Result<Vec<(String, String)>> {
+        Ok(self
+            .store
+            .products("")?
+            .into_iter()
+            .filter_map(|p| {
+                let p = p.product;
+                let code = p.hs_code.filter(|c| c.is_hsk10())?;
+                Some((
+                    code.digits().to_string(),
+                    format!("{} {}", p.name_ko, p.name_en).trim().to_string(),
+                ))
+            })
+            .collect())
+    }
+
+    pub(crate) fn finder<'a>(&'a self, own: &'a [(String, String)]) -> Finder<'a> {
+        Finder {
+            hs: &self.hs,
+            hsk: HskTable::bundled(),
+            names: TariffIndex::bundled(&self.hs),
+            precedents: Some(Precedents::bundled()),
+            own,
+        }
+    }
+
+    /// What the tariff says about a typed code on `on` (a declaration's date; today when
+    /// `None`): its full path, quantity unit and validity, or why it cannot be used and the
+    /// codes to choose from instead.
+    pub fn hs_code_info(&self, code: &str, on: Option<NaiveDate>) -> Result<HsCodeInfo> {
+        let date = on.unwrap_or_else(|| self.today());
+        let hsk = HskTable::bundled();
+        let code = HsCode::parse(code)?;
+        let sub = code.subheading().map(str::to_string);
+        let choices_of = |prefix: &str| hsk.under(prefix).map(|r| hsk.choice(r)).collect();
+        let mut info = HsCodeInfo {
+            code: code.digits().to_string(),
+            date,
+            line: None,
+            validity: None,
+            problem: None,
+            choices: Vec::new(),
+            subheading_en: sub
+                .as_deref()
+                .and_then(|s| self.hs.description(s))
+                .map(str::to_string),
+            edition_end: hsk.edition_end(),
+        };
+        if code.is_hsk10() {
+            info.line = hsk.line(code.digits(), &self.hs);
+            match hsk.check(&code, date) {
+                Ok(v) => info.validity = Some(v),
+                Err(p) => {
+                    info.validity = hsk.validity(code.digits(), date);
+                    info.problem = Some(p);
+                    if let Some(s) = &sub {
+                        info.choices = choices_of(s);
+                    }
+                }
+            }
+        } else if let Some(s) = &sub {
+            info.choices = choices_of(s);
+            info.problem = Some(
+                Problem::new(
+                    "hs_code.needs_ten_digits",
+                    format!(
+                        "신고서에는 10자리가 필요합니다. 소호 {}의 {}개 번호 중 상품에 맞는 것을 고르세요.",
+                        code.dotted(),
+                        info.choices.len()
+                    ),
+                    format!(
+                        "A declaration needs 10 digits. Choose the one of the {} codes of subheading {} that fits the product.",
+                        info.choices.len(),
+                        code.dotted()
+                    ),
+                )
+                .at("hs_code"),
+            );
+        }
+        Ok(info)
     }
 
     pub fn reference(&self) -> Reference {

@@ -67,3 +67,24 @@ pub struct GeneratedDocument {
     #[ts(type = "number")]
     pub bytes: u64,
 }
+
+/// What the Korean tariff says about a code typed for a product or a declaration line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct HsCodeInfo {
+    /// The code as typed, digits only.
+    pub code: String,
+    /// The date it was judged for (a declaration's date, or today).
+    pub date: NaiveDate,
+    /// The code with its full path, when it is a 10-digit code of the table.
+    pub line: Option<exportdesk_rules::hsk::HskLine>,
+    pub validity: Option<exportdesk_rules::hsk::HskValidity>,
+    /// Why the code cannot be used as it is (unknown, ended, not yet valid, too short).
+    pub problem: Option<exportdesk_rules::Problem>,
+    /// For a 6-digit subheading (or a code the table does not know): its 10-digit codes to
+    /// choose from.
+    pub choices: Vec<exportdesk_rules::hsk::HskChoice>,
+    /// The English name of the subheading, when known.
+    pub subheading_en: Option<String>,
+    /// The last day of the newest tariff edition the app has.
+    pub edition_end: NaiveDate,
+}

@@ -23,6 +23,8 @@ fn generated() -> String {
         r::money::Currency, r::ids::BusinessNo, r::ids::CustomsCode, r::hs::HsCode, r::country::Country,
         r::incoterm::Incoterm,
         r::country::CountryInfo, r::unit::UnitInfo, r::hs::HsBasis, r::hs::HsMatch,
+        r::hsk::HskLine, r::hsk::HskValidity, r::hsk::HsConfidence, r::hsk::HskChoice, r::hsk::HsPrecedent,
+        r::hsk::HsSuggestion, exportdesk_app::HsCodeInfo,
         r::rulebook::RuleValue, r::rulebook::RuleVersion, r::rulebook::PenaltyStep, r::rulebook::Holiday,
         r::rates::WeeklyRate, r::rates::RateDraft, r::money::KrwRounding,
         r::records::SellerDraft, r::records::Seller, r::records::BuyerDraft, r::records::Buyer,

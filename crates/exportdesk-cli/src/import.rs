@@ -479,7 +479,7 @@ fn summary(p: &ImportPreview, out: &Out) -> String {
                 u.orders.to_string(),
                 u.suggestions
                     .first()
-                    .map(|m| m.dotted.clone())
+                    .map(|m| m.line.dotted.clone())
                     .unwrap_or_default(),
             ]);
         }

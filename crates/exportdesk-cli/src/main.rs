@@ -21,6 +21,7 @@ use exportdesk_rules::rulebook::Rulebook;
 use exportdesk_rules::{Problem, Problems};
 use exportdesk_store::OrderFilter;
 use serde::Serialize;
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use table::Table;
@@ -251,12 +252,26 @@ enum RatesCmd {
 
 #[derive(Subcommand)]
 enum HsCmd {
-    /// Search by code prefix or Korean/English words
+    /// Search the HS 2022 six-digit table by code prefix or Korean/English words
     Search {
         #[arg(required = true)]
         query: Vec<String>,
         #[arg(long, default_value_t = 15)]
         limit: usize,
+    },
+    /// Find 10-digit Korean codes (HSK) for a product name, a listing title or a code
+    Find {
+        #[arg(required = true)]
+        query: Vec<String>,
+        #[arg(long, default_value_t = 5)]
+        limit: usize,
+    },
+    /// What the Korean tariff says about a code on a date: its path, unit and validity
+    Check {
+        code: String,
+        /// The declaration date (default: today)
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        on: Option<String>,
     },
 }
 
@@ -302,16 +317,23 @@ pub(crate) struct Out {
 
 impl Out {
     pub(crate) fn print<T: Serialize>(&self, value: &T, human: impl FnOnce(&T) -> String) {
-        if self.json {
-            println!(
-                "{}",
-                serde_json::to_string_pretty(value).expect("serialisable")
-            );
+        let text = if self.json {
+            serde_json::to_string_pretty(value).expect("serialisable")
         } else {
-            let text = human(value);
-            if !text.is_empty() {
-                println!("{}", text.trim_end());
+            human(value).trim_end().to_string()
+        };
+        if text.is_empty() {
+            return;
+        }
+        let mut stdout = std::io::stdout().lock();
+        if let Err(e) = writeln!(stdout, "{text}") {
+            // The reader went away (`exportdesk hs find … | head`): stop quietly, as other
+            // command-line tools do, instead of panicking.
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
             }
+            eprintln!("{e}");
+            std::process::exit(1);
         }
     }
 
@@ -534,6 +556,17 @@ fn run(cli: Cli, out: &mut Out, lang_given: bool) -> Result<(), Problems> {
                     t.render()
                 }
             });
+        }
+        Command::Hs(HsCmd::Find { query, limit }) => {
+            let found = app.hs_find(&query.join(" "), limit)?;
+            out.print(&found, |ss| show_hs_suggestions(ss, lang, out));
+        }
+        Command::Hs(HsCmd::Check { code, on }) => {
+            let info = app.hs_code_info(&code, date_arg(&on, "on")?)?;
+            out.print(&info, |i| show_hs_code_info(i, lang));
+            if info.problem.is_some() {
+                return Err(Problems::from(info.problem.clone().unwrap()));
+            }
         }
         Command::Rulebook(RulebookCmd::Show { on, dir: _ }) => {
             let view = app.rulebook_on(date_arg(&on, "on")?);
@@ -835,4 +868,124 @@ fn show_rulebook(view: &exportdesk_app::RulebookView, lang: Lang) -> String {
 
 fn load_rulebook_dir(dir: &std::path::Path) -> Result<Rulebook, Problems> {
     exportdesk_app::load_rulebook(dir).map(|(book, _)| book)
+}
+
+fn confidence_label(c: exportdesk_rules::hsk::HsConfidence, lang: Lang) -> &'static str {
+    use exportdesk_rules::hsk::HsConfidence::*;
+    match (c, lang) {
+        (Exact, Lang::Ko) => "정확",
+        (Strong, Lang::Ko) => "유력",
+        (Weak, Lang::Ko) => "추측",
+        (Exact, _) => "exact",
+        (Strong, _) => "strong",
+        (Weak, _) => "weak",
+    }
+}
+
+fn show_hs_suggestions(
+    ss: &[exportdesk_rules::hsk::HsSuggestion],
+    lang: Lang,
+    out: &Out,
+) -> String {
+    if ss.is_empty() {
+        return out
+            .ko_en(
+                "찾은 번호가 없습니다. 다른 단어(재료, 용도)로 찾아 보세요.",
+                "No code found; try other words (material, use).",
+            )
+            .to_string();
+    }
+    let mut text = String::new();
+    for s in ss {
+        let path = if lang == Lang::Ko {
+            s.line.path_ko.join(" › ")
+        } else {
+            s.line.path_en.join(" › ")
+        };
+        text.push_str(&format!(
+            "{}  [{}]  {}\n",
+            s.line.dotted,
+            confidence_label(s.confidence, lang),
+            path
+        ));
+        for name in &s.own_products {
+            text.push_str(&format!(
+                "    {} {name}\n",
+                out.ko_en("우리 상품:", "your product:")
+            ));
+        }
+        for p in &s.precedents {
+            text.push_str(&format!(
+                "    {} {} → {}\n",
+                out.ko_en("관세청 분류 사례:", "KCS case:"),
+                p.description,
+                p.code
+            ));
+        }
+        if s.choices.len() > 1 {
+            text.push_str(&format!(
+                "    {}\n",
+                out.ko_en(
+                    "같은 소호의 번호 — 상품에 맞는 것을 고르세요:",
+                    "codes of the same subheading — choose the one that fits:"
+                )
+            ));
+            for c in &s.choices {
+                let label = if lang == Lang::Ko {
+                    &c.label_ko
+                } else {
+                    &c.label_en
+                };
+                text.push_str(&format!("      {}  {label}\n", c.dotted));
+            }
+        }
+    }
+    text
+}
+
+fn show_hs_code_info(i: &exportdesk_app::HsCodeInfo, lang: Lang) -> String {
+    let mut text = String::new();
+    if let Some(l) = &i.line {
+        let path = if lang == Lang::Ko {
+            l.path_ko.join(" › ")
+        } else {
+            l.path_en.join(" › ")
+        };
+        text.push_str(&format!("{}  {path}\n", l.dotted));
+        let unit = l.qty_unit.clone().unwrap_or_else(|| "-".into());
+        if lang == Lang::Ko {
+            text.push_str(&format!(
+                "수량단위 {unit} · 적용 {} ~ {}\n",
+                l.valid_from, l.valid_to
+            ));
+        } else {
+            text.push_str(&format!(
+                "quantity unit {unit} · valid {} to {}\n",
+                l.valid_from, l.valid_to
+            ));
+        }
+    }
+    if let Some(exportdesk_rules::hsk::HskValidity::AfterEdition { edition_end }) = &i.validity {
+        text.push_str(&if lang == Lang::Ko {
+            format!(
+                "앱의 관세율표는 {edition_end}까지의 판입니다. {} 신고라면 UNI-PASS에서 지금도 쓰는 번호인지 확인하세요.\n",
+                i.date
+            )
+        } else {
+            format!(
+                "The app's tariff edition runs to {edition_end}; for a declaration of {}, check on UNI-PASS that the code is still in use.\n",
+                i.date
+            )
+        });
+    }
+    // A problem is reported as the command's error (after this), so it is not repeated here.
+    for c in &i.choices {
+        let label = if lang == Lang::Ko {
+            &c.label_ko
+        } else {
+            &c.label_en
+        };
+        text.push_str(&format!("  {}  {label}\n", c.dotted));
+    }
+    text
 }

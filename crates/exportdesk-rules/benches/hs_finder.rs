@@ -116,6 +116,7 @@ fn main() {
         hsk,
         names,
         precedents: Some(precedents),
+        own: &[],
     };
     let without_cases = Finder {
         precedents: None,

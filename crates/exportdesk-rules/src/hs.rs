@@ -377,17 +377,38 @@ impl HsTable {
 
     /// English words for a Korean query, from the keyword rows whose Korean keyword (its head,
     /// spacing aside) the query holds: `아이라이너` gives `eyeliner`, so the tariff's English
-    /// names can be searched too. Each with the weight the term should count for.
+    /// names can be searched too; and Korean words for an English query, from the rows whose
+    /// English keyword is among its words. Each with the weight the term should count for.
     pub fn translations(&self, query: &str) -> Vec<(String, f32)> {
         let compact: String = query
             .to_lowercase()
             .chars()
             .filter(|c| c.is_alphanumeric())
             .collect();
-        if !compact.chars().any(is_hangul) {
-            return Vec::new();
-        }
         let mut out: Vec<(String, f32)> = Vec::new();
+        if !compact.chars().any(is_hangul) {
+            // English the other way: `bojagi gift wrap` gives `보자기`, so the tariff's Korean
+            // names (often the only ones that tell national codes apart) can be searched too.
+            let words = words_of(query);
+            for k in &self.keywords {
+                let hit = k.en.iter().any(|w| {
+                    let head = words_of(w.split('(').next().unwrap_or_default());
+                    !head.is_empty()
+                        && words
+                            .windows(head.len())
+                            .any(|win| win.iter().eq(head.iter()))
+                });
+                if hit {
+                    for ko in &k.ko {
+                        let head = ko.split('(').next().unwrap_or_default().trim().to_string();
+                        if !head.is_empty() && !out.iter().any(|(t, _)| *t == head) {
+                            out.push((head, 0.3));
+                        }
+                    }
+                }
+            }
+            return out;
+        }
         for k in &self.keywords {
             let hit = k.ko.iter().any(|w| {
                 let head: String = w

@@ -201,6 +201,84 @@ impl HskTable {
         })
     }
 
+    /// One code as a choice among the codes of its subheading: the names below the subheading.
+    pub fn choice(&self, r: &HskRow) -> HskChoice {
+        let mut ko: Vec<&str> = self
+            .groupings(&r.code)
+            .map(|g| g.name_ko.as_str())
+            .collect();
+        ko.push(&r.name_ko);
+        let mut en: Vec<&str> = self
+            .groupings(&r.code)
+            .map(|g| g.name_en.as_str())
+            .collect();
+        en.push(if r.name_en.is_empty() {
+            &r.name_ko
+        } else {
+            &r.name_en
+        });
+        HskChoice {
+            code: r.code.clone(),
+            dotted: HsCode::parse(&r.code)
+                .map(|c| c.dotted())
+                .unwrap_or_else(|_| r.code.clone()),
+            label_ko: ko.join(" › "),
+            label_en: en.join(" › "),
+        }
+    }
+
+    /// What a declaration's lines get wrong against the tariff, as warnings: a 10-digit code the
+    /// table does not list, one not valid on the declaration date, and a line counted in a unit
+    /// of another kind than the code's quantity unit (pieces for a code declared in litres).
+    pub fn declaration_warnings(&self, d: &crate::declaration::Declaration) -> Vec<Problem> {
+        let mut out = Vec::new();
+        for l in &d.lines {
+            let Some(code) = l.hs_code.as_deref().filter(|c| c.len() == 10) else {
+                continue;
+            };
+            let Ok(parsed) = HsCode::parse(code) else {
+                continue;
+            };
+            let n = l.line_no;
+            if let Err(p) = self.check(&parsed, d.declared_on) {
+                out.push(
+                    Problem::new(
+                        &p.code,
+                        format!("{n}란: {}", p.message_ko),
+                        format!("Line {n}: {}", p.message_en),
+                    )
+                    .at(format!("lines.{n}.hs_code"))
+                    .with("line", n),
+                );
+                continue;
+            }
+            let Some(unit) = self.row(code).and_then(|r| r.qty_unit.as_deref()) else {
+                continue;
+            };
+            if !unit_fits(&l.unit, unit) {
+                out.push(
+                    Problem::new(
+                        "hs_code.unit_kind",
+                        format!(
+                            "{n}란: {}의 수량단위는 {unit}인데 이 줄은 {} 단위로 세었습니다. UNI-PASS에는 {unit} 단위의 수량을 넣으세요.",
+                            parsed.dotted(),
+                            l.unit
+                        ),
+                        format!(
+                            "Line {n}: {} is declared in {unit}, but this line counts in {}. Enter the quantity in {unit} on UNI-PASS.",
+                            parsed.dotted(),
+                            l.unit
+                        ),
+                    )
+                    .at(format!("lines.{n}.unit"))
+                    .with("line", n)
+                    .with("unit", unit),
+                );
+            }
+        }
+        out
+    }
+
     /// Whether a 10-digit code is valid on `on`; `None` when the table does not list it.
     pub fn validity(&self, code: &str, on: NaiveDate) -> Option<HskValidity> {
         let row = self.row(code).filter(|r| r.code.len() == 10)?;
@@ -268,6 +346,32 @@ impl HskTable {
             .with("value", digits)),
             ok => Ok(ok),
         }
+    }
+}
+
+/// The kind of quantity a unit code counts, so that a product's unit can be compared with the
+/// unit a tariff code is declared in (`EA` and `U` both count pieces; `ML` and `L` are volumes).
+fn unit_kind(unit: &str) -> Option<&'static str> {
+    Some(match unit.trim().to_ascii_uppercase().as_str() {
+        "U" | "EA" | "PCS" | "SET" | "DZ" | "BOX" | "CTN" | "PK" | "TU" => "count",
+        "2U" | "PR" => "pair",
+        "L" | "ML" => "volume",
+        "M" | "CM" => "length",
+        "M2" => "area",
+        "M3" => "cubic",
+        "KG" | "G" | "GR" => "mass",
+        "CR" => "carat",
+        _ => return None,
+    })
+}
+
+/// Whether a product counted in `product_unit` can be declared under a code whose quantity
+/// unit is `tariff_unit`: the same kind of quantity (a count, pairs, a volume, …). Unknown units
+/// are not judged (true).
+pub fn unit_fits(product_unit: &str, tariff_unit: &str) -> bool {
+    match (unit_kind(product_unit), unit_kind(tariff_unit)) {
+        (Some(a), Some(b)) => a == b || (a == "pair" && b == "count"),
+        _ => true,
     }
 }
 
@@ -643,6 +747,8 @@ pub struct HsSuggestion {
     pub confidence: HsConfidence,
     /// How the subheading was found (keyword, description words, code).
     pub basis: crate::hs::HsBasis,
+    /// The shop's own products already given this code whose names are like the query.
+    pub own_products: Vec<String>,
     /// ExportDesk keywords of the subheading, if any (those that matched first).
     pub keywords_ko: Vec<String>,
     pub keywords_en: Vec<String>,
@@ -671,7 +777,15 @@ pub struct Finder<'a> {
     pub hsk: &'a HskTable,
     pub names: &'a TariffIndex,
     pub precedents: Option<&'a Precedents>,
+    /// The shop's own earlier choices: (10-digit code, product name) of its products.
+    pub own: &'a [(String, String)],
 }
+
+/// A product of the shop whose name is this much like the query (share of the query's terms)
+/// counts as the same kind of goods.
+const OWN_ALIKE: f32 = 0.5;
+/// Weight of the shop's own choices in the fusion: above every other source.
+const FUSE_OWN: f32 = 6.0;
 
 impl Finder<'_> {
     /// Find 10-digit codes for a product name, a title or a code. Each source ranks
@@ -719,6 +833,13 @@ impl Finder<'_> {
         } else {
             self.names.search(q, &extra, 300)
         };
+        let qterms = if is_code {
+            Vec::new()
+        } else {
+            query_terms(q, &extra)
+        };
+        // The weight of the words typed (translations aside).
+        let query_weight = qterms.iter().filter(|(_, w)| *w >= 1.0).count().max(1) as f32;
         let mut line_score: HashMap<&str, (f32, f32)> = HashMap::new();
         let mut sub_rank: HashMap<String, usize> = HashMap::new();
         for h in &hits {
@@ -737,16 +858,40 @@ impl Finder<'_> {
         let mut case_rank: HashMap<String, usize> = HashMap::new();
         let mut code_votes: HashMap<&str, f32> = HashMap::new();
         let mut case_best: f32 = 0.0;
+        let mut case_share: HashMap<String, f32> = HashMap::new();
         for (rank, (h, _)) in cases.iter().enumerate() {
             let n = case_rank.len();
             case_rank.entry(h.code[..6].to_string()).or_insert(n);
-            *code_votes.entry(h.code.as_str()).or_default() += 1.0 / (FUSE_K + rank as f32);
+            case_share
+                .entry(h.code[..6].to_string())
+                .or_insert(h.matched);
+            *code_votes.entry(h.code.as_str()).or_default() += h.matched / (1.0 + rank as f32);
             if rank == 0 {
                 case_best = h.matched;
             }
         }
+        // A case counts as much as it matches: one sharing a single word of a three-word name
+        // ("Marble Flower Vase" for "Celadon Mini Vase") must not outrank a keyword.
         for (sub, rank) in &case_rank {
-            *subs.entry(sub.clone()).or_default() += FUSE_CASES / (FUSE_K + *rank as f32);
+            let share = case_share.get(sub).copied().unwrap_or(0.0);
+            *subs.entry(sub.clone()).or_default() += FUSE_CASES * share / (FUSE_K + *rank as f32);
+        }
+        // The shop's own products named like the query: their codes first.
+        let own = if is_code {
+            Vec::new()
+        } else {
+            self.own_alike(q)
+        };
+        let mut own_votes: HashMap<&str, f32> = HashMap::new();
+        let mut own_names: HashMap<&str, Vec<String>> = HashMap::new();
+        for (rank, (code, name, share)) in own.iter().enumerate() {
+            *subs.entry(code[..6].to_string()).or_default() +=
+                FUSE_OWN * share / (FUSE_K + rank as f32);
+            *own_votes.entry(code.as_str()).or_default() += share;
+            own_names
+                .entry(code.as_str())
+                .or_default()
+                .push(name.to_string());
         }
         let mut ranked: Vec<(String, f32)> = subs.into_iter().collect();
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
@@ -759,15 +904,39 @@ impl Finder<'_> {
             if lines.is_empty() {
                 continue;
             }
-            // A typed 10-digit code first; then the codes the cases chose; then the codes whose
-            // names match best.
+            // A typed 10-digit code first; then the shop's own choice; then, by one score, the
+            // query's words found in a code's own name or groupings (보자기 under 6307.90) and
+            // the cases that chose the code, each counting as much as it matched; then the codes
+            // whose names match best.
+            let own_terms: HashMap<&str, f32> = lines
+                .iter()
+                .map(|r| {
+                    let mut named: Vec<String> = terms(&r.name_ko);
+                    named.extend(terms(&r.name_en));
+                    for g in hsk.groupings(&r.code) {
+                        named.extend(terms(&g.name_ko));
+                        named.extend(terms(&g.name_en));
+                    }
+                    let hit: f32 = qterms
+                        .iter()
+                        .filter(|(t, _)| named.contains(t))
+                        .map(|(_, w)| w)
+                        .sum();
+                    (r.code.as_str(), (hit / query_weight).min(1.0))
+                })
+                .collect();
             lines.sort_by(|a, b| {
                 let exact = |r: &HskRow| is_code && digits.len() == 10 && r.code == digits;
-                let votes = |r: &HskRow| code_votes.get(r.code.as_str()).copied().unwrap_or(0.0);
+                let own = |r: &HskRow| own_votes.get(r.code.as_str()).copied().unwrap_or(0.0);
+                let score = |r: &HskRow| {
+                    own_terms.get(r.code.as_str()).copied().unwrap_or(0.0)
+                        + code_votes.get(r.code.as_str()).copied().unwrap_or(0.0)
+                };
                 let names = |r: &HskRow| line_score.get(r.code.as_str()).map_or(0.0, |s| s.0);
                 exact(b)
                     .cmp(&exact(a))
-                    .then_with(|| votes(b).total_cmp(&votes(a)))
+                    .then_with(|| own(b).total_cmp(&own(a)))
+                    .then_with(|| score(b).total_cmp(&score(a)))
                     .then_with(|| names(b).total_cmp(&names(a)))
                     .then_with(|| a.code.cmp(&b.code))
             });
@@ -785,7 +954,11 @@ impl Finder<'_> {
             let matched = line_score.get(best.code.as_str()).map_or(0.0, |s| s.1);
             let top_case = case_rank.get(&sub) == Some(&0);
             let short = words_of(q).len() <= 3;
+            let own_products = own_names.remove(best.code.as_str()).unwrap_or_default();
+            let own_share = own_votes.get(best.code.as_str()).copied().unwrap_or(0.0);
             let confidence = match basis {
+                _ if own_share >= 0.8 => HsConfidence::Exact,
+                _ if !own_products.is_empty() => HsConfidence::Strong,
                 crate::hs::HsBasis::Code => HsConfidence::Exact,
                 // A short name that is one of ExportDesk's keywords, which the closest case
                 // (if any) does not contradict. A keyword inside a long description is only
@@ -815,11 +988,12 @@ impl Finder<'_> {
                     description: d.to_string(),
                 })
                 .collect();
-            let choices = lines.iter().map(|r| self.choice(r)).collect();
+            let choices = lines.iter().map(|r| hsk.choice(r)).collect();
             out.push(HsSuggestion {
                 line,
                 confidence,
                 basis,
+                own_products,
                 keywords_ko,
                 keywords_en,
                 precedents,
@@ -829,24 +1003,32 @@ impl Finder<'_> {
         out
     }
 
-    fn choice(&self, r: &HskRow) -> HskChoice {
-        let hsk = self.hsk;
-        let mut ko: Vec<&str> = hsk.groupings(&r.code).map(|g| g.name_ko.as_str()).collect();
-        ko.push(&r.name_ko);
-        let mut en: Vec<&str> = hsk.groupings(&r.code).map(|g| g.name_en.as_str()).collect();
-        en.push(if r.name_en.is_empty() {
-            &r.name_ko
-        } else {
-            &r.name_en
-        });
-        HskChoice {
-            code: r.code.clone(),
-            dotted: HsCode::parse(&r.code)
-                .map(|c| c.dotted())
-                .unwrap_or_else(|_| r.code.clone()),
-            label_ko: ko.join(" › "),
-            label_en: en.join(" › "),
+    /// The shop's products named like the query, most alike first: (code, name, share of the
+    /// query's terms the name holds).
+    fn own_alike(&self, q: &str) -> Vec<(String, String, f32)> {
+        let qt = query_terms(q, &[]);
+        let total: f32 = qt.iter().map(|(_, w)| w).sum();
+        if total <= 0.0 {
+            return Vec::new();
         }
+        let mut out: Vec<(String, String, f32)> = self
+            .own
+            .iter()
+            .filter(|(code, _)| self.hsk.row(code).is_some_and(|r| r.code.len() == 10))
+            .filter_map(|(code, name)| {
+                let nt = terms(name);
+                let hit: f32 = qt
+                    .iter()
+                    .filter(|(t, _)| nt.contains(t))
+                    .map(|(_, w)| w)
+                    .sum();
+                let share = hit / total;
+                (share >= OWN_ALIKE).then(|| (code.clone(), name.clone(), share))
+            })
+            .collect();
+        out.sort_by(|a, b| b.2.total_cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
+        out.truncate(10);
+        out
     }
 }
 

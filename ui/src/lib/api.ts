@@ -5,7 +5,7 @@ import { invoke, type InvokeOptions } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type {
   Dashboard, DeclarationFilter, FtaComparison, FtaInfo, OriginVerdict, PsrRuleInfo, StoredUserRule, UserRule, DeclarationRow, DeclarationView, DraftEdit, DraftRequest, GroupProposal,
-  AppStatus, AutoPackRequest, BackupCheck, Bom, BomDraft, BomSummary, CartonDraft, GeneratedDocument, BackupInfo, Buyer, BuyerDraft, ChangeEntry, HsMatch, ImportCheck,
+  AppStatus, AutoPackRequest, BackupCheck, Bom, BomDraft, BomSummary, CartonDraft, GeneratedDocument, BackupInfo, Buyer, BuyerDraft, ChangeEntry, HsMatch, HsSuggestion, HsCodeInfo, ImportCheck,
   ImportProfileInfo, ImportProgress, ImportRequest, ImportResult, Order, OrderDraft,
   OrderFilter, OrderRow, PaperRow, Problem, Product, ProductDraft, ProductRow, Profile, RateDraft, Reference,
   RulebookView, ReturnDraft, ReturnRow, ReturnView, ExportedLine, SampleLoaded, Seller, SellerDraft, Settings, ShipmentEdit, ShipmentLoading, ShipmentRequest,
@@ -93,6 +93,8 @@ export const api = {
   ratesImportCsv: (text: string) => call<WeeklyRate[]>('rates_import_csv', { text }),
 
   hsSearch: (query: string, limit = 20) => call<HsMatch[]>('hs_search', { query, limit }),
+  hsFind: (query: string, limit = 8) => call<HsSuggestion[]>('hs_find', { query, limit }),
+  hsCodeInfo: (code: string, date: string | null = null) => call<HsCodeInfo>('hs_code_info', { code, date }),
   rulebookShow: (date: string | null) => call<RulebookView>('rulebook_show', { date }),
 
   settingsGet: () => call<Settings>('settings_get'),

@@ -87,6 +87,8 @@ export interface IssueGroup {
   fixes_en: string[];
   screen: string;
   product_id: number | null;
+  /** The field keys (`line.hs_code`, …), each once. */
+  fields: string[];
   /** Lines (란) concerned, empty for header fields. */
   lines: number[];
 }
@@ -105,9 +107,10 @@ export function groupIssues(issues: FieldIssue[]): IssueGroup[] {
     const key = i.screen === 'products' && i.product_id !== null ? `product:${i.product_id}` : `field:${i.field}`;
     let g = out.find((x) => x.key === key);
     if (!g) {
-      g = { key, labels_ko: [], labels_en: [], fixes_ko: [], fixes_en: [], screen: i.screen, product_id: i.product_id, lines: [] };
+      g = { key, labels_ko: [], labels_en: [], fixes_ko: [], fixes_en: [], screen: i.screen, product_id: i.product_id, fields: [], lines: [] };
       out.push(g);
     }
+    addOnce(g.fields, i.field);
     addOnce(g.labels_ko, i.label_ko);
     addOnce(g.labels_en, i.label_en);
     if (i.fix_ko) addOnce(g.fixes_ko, i.fix_ko);

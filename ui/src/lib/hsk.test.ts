@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { basisLabels, dottedHsk, hsState } from './hsk';
+import { dottedHsk, hsState, pathText } from './hsk';
 
 describe('hsState', () => {
   it('tells a subheading from a full Korean code', () => {
@@ -27,17 +27,10 @@ describe('hsState', () => {
   });
 });
 
-describe('basisLabels', () => {
-  it('calls a code likely only when no other heading is as likely', () => {
-    expect(basisLabels([{ code: '330499', basis: 'keyword_exact' }, { code: '330430', basis: 'keyword' }])).toEqual([
-      'hsk.basis_keyword_exact', 'hsk.basis_keyword',
-    ]);
-    expect(basisLabels([{ code: '481190', basis: 'keyword_exact' }, { code: '630790', basis: 'keyword_exact' }])).toEqual([
-      'hsk.basis_ambiguous', 'hsk.basis_ambiguous',
-    ]);
-    // Two subheadings of one heading: still one likely heading.
-    expect(basisLabels([{ code: '691390', basis: 'keyword_exact' }, { code: '691310', basis: 'keyword_exact' }])[0]).toBe(
-      'hsk.basis_keyword_exact',
-    );
+describe('pathText', () => {
+  it('puts the code\'s own name apart from the levels above it', () => {
+    const line = { path_ko: ['기초화장품', '기초화장용 제품류'], path_en: ['Cosmetics', 'Skin care', 'Skin care cosmetics'] };
+    expect(pathText(line, 'ko')).toEqual({ leaf: '기초화장용 제품류', above: '기초화장품' });
+    expect(pathText(line, 'en')).toEqual({ leaf: 'Skin care cosmetics', above: 'Cosmetics › Skin care' });
   });
 });

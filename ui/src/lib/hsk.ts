@@ -1,37 +1,33 @@
-// How far an HS code typed or picked for a product reaches, in the words the form shows: the
-// finder knows HS 2022 six-digit subheadings, while an export declaration needs the 10-digit
-// Korean code (HSK). The last four digits come from the official Korean tariff; until the app
-// ships that table, the form says so, says where to look, and checks that the ten digits typed
-// keep the subheading the seller chose.
+// How far an HS code typed or picked for a product reaches, in the words the form shows. An
+// export declaration needs the 10-digit Korean code (HSK); the app ships the KCS table, so a
+// typed code is looked up (name, unit, validity) and a subheading offers its ten-digit codes.
 
 import type { MessageKey } from './i18n';
-import type { HsBasis } from './types.gen';
+import type { HsConfidence, HskLine } from './types.gen';
+import { t } from './i18n';
 
-/** How the finder found a code, in a word, and what that means for the seller. */
-export const BASIS_LABEL: Record<HsBasis, MessageKey> = {
-  code: 'hsk.basis_code',
-  keyword_exact: 'hsk.basis_keyword_exact',
-  keyword: 'hsk.basis_keyword',
-  description: 'hsk.basis_description',
+/** How sure the finder is, in a word, and what that means for the seller. */
+export const CONFIDENCE_LABEL: Record<HsConfidence, MessageKey> = {
+  exact: 'hsk.conf_exact',
+  strong: 'hsk.conf_strong',
+  weak: 'hsk.conf_weak',
 };
 
-export const BASIS_HINT: Record<HsBasis, MessageKey> = {
-  code: 'hsk.basis_code_hint',
-  keyword_exact: 'hsk.basis_keyword_exact_hint',
-  keyword: 'hsk.basis_keyword_hint',
-  description: 'hsk.basis_description_hint',
+export const CONFIDENCE_HINT: Record<HsConfidence, MessageKey> = {
+  exact: 'hsk.conf_exact_hint',
+  strong: 'hsk.conf_strong_hint',
+  weak: 'hsk.conf_weak_hint',
 };
 
-/**
- * The label of each result's basis among the results shown together: when two or more codes
- * in different headings each look "likely" (a name that fits several materials or products,
- * such as a coaster or "gift wrap"), none of them is called likely — the seller must choose.
- */
-export function basisLabels(matches: { code: string; basis: HsBasis }[]): MessageKey[] {
-  const likelyHeadings = new Set(matches.filter((m) => m.basis === 'keyword_exact').map((m) => m.code.slice(0, 4)));
-  return matches.map((m) =>
-    m.basis === 'keyword_exact' && likelyHeadings.size > 1 ? 'hsk.basis_ambiguous' : BASIS_LABEL[m.basis],
-  );
+/** A code's place in the tariff: its own name, and the levels above it joined. */
+export function pathText(line: Pick<HskLine, 'path_ko' | 'path_en'>, lang: 'ko' | 'en'): { leaf: string; above: string } {
+  const path = lang === 'ko' ? line.path_ko : line.path_en;
+  return { leaf: path[path.length - 1] ?? '', above: path.slice(0, -1).join(' › ') };
+}
+
+/** The quantity unit a code is declared in, or that only the weight is. */
+export function unitText(unit: string | null): string {
+  return unit ? t('hsk.unit', { unit }) : t('hsk.weight_only');
 }
 
 export type HsState =

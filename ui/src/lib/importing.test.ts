@@ -5,7 +5,7 @@ import {
   productProblems, progressPercent, rateProblems, ratesFrom, unmetEssentials, updatableCount, type MappingChoices,
 } from './importing';
 import type {
-  ExistingOrder, HsMatch, ImportPreview, MappingRequest, Problem, Profile, RateNeed, UnknownProduct,
+  ExistingOrder, HsSuggestion, ImportPreview, MappingRequest, Problem, Profile, RateNeed, UnknownProduct,
 } from './types.gen';
 
 function problem(code: string, field: string | null = null): Problem {
@@ -41,8 +41,12 @@ function choices(over: Partial<MappingChoices> = {}): MappingChoices {
   };
 }
 
-const hs = (code: string): HsMatch => ({
-  code, dotted: code, description_en: 'x', keywords_ko: [], keywords_en: [], score: 1, basis: 'keyword',
+const hs = (code: string): HsSuggestion => ({
+  line: {
+    code, dotted: code, name_ko: '기타', name_en: 'Other', path_ko: ['기타'], path_en: ['Other'], qty_unit: null,
+    valid_from: '2002-01-01', valid_to: '2025-12-31',
+  },
+  confidence: 'strong', basis: 'keyword', own_products: [], keywords_ko: [], keywords_en: [], precedents: [], choices: [],
 });
 
 function unknown(sku: string, description = 'Toner'): UnknownProduct {

@@ -60,6 +60,105 @@ score: number,
  */
 basis: HsBasis, };
 
+export type HskLine = { 
+/**
+ * Ten digits.
+ */
+code: string, 
+/**
+ * `3304.99-1000`.
+ */
+dotted: string, name_ko: string, name_en: string, 
+/**
+ * From the heading down to the code, in Korean. The data set has no Korean names for
+ * headings and subheadings, so the path starts with the KCS's group of goods.
+ */
+path_ko: Array<string>, 
+/**
+ * From the heading down to the code, in English (heading and subheading names from HS
+ * 2022).
+ */
+path_en: Array<string>, 
+/**
+ * The quantity unit to declare besides the weight, if the code has one.
+ */
+qty_unit: string | null, valid_from: string, valid_to: string, };
+
+export type HskValidity = { "kind": "valid" } | { "kind": "after_edition", edition_end: string, } | { "kind": "not_yet", from: string, } | { "kind": "ended", to: string, };
+
+export type HsConfidence = "weak" | "strong" | "exact";
+
+export type HskChoice = { code: string, dotted: string, 
+/**
+ * The names below the subheading that set this code apart (its groupings and own name).
+ */
+label_ko: string, label_en: string, };
+
+export type HsPrecedent = { 
+/**
+ * The code customs gave the goods.
+ */
+code: string, 
+/**
+ * How the goods were described in the case.
+ */
+description: string, };
+
+export type HsSuggestion = { line: HskLine, confidence: HsConfidence, 
+/**
+ * How the subheading was found (keyword, description words, code).
+ */
+basis: HsBasis, 
+/**
+ * The shop's own products already given this code whose names are like the query.
+ */
+own_products: Array<string>, 
+/**
+ * ExportDesk keywords of the subheading, if any (those that matched first).
+ */
+keywords_ko: Array<string>, keywords_en: Array<string>, 
+/**
+ * Published classification cases of goods described like the query, under this
+ * subheading (best first): evidence the seller can read.
+ */
+precedents: Array<HsPrecedent>, 
+/**
+ * Every code of the subheading, this one included, in the finder's order: the choice the
+ * seller makes when the words cannot tell.
+ */
+choices: Array<HskChoice>, };
+
+export type HsCodeInfo = { 
+/**
+ * The code as typed, digits only.
+ */
+code: string, 
+/**
+ * The date it was judged for (a declaration's date, or today).
+ */
+date: string, 
+/**
+ * The code with its full path, when it is a 10-digit code of the table.
+ */
+line: HskLine | null, validity: HskValidity | null, 
+/**
+ * Why the code cannot be used as it is (unknown, ended, not yet valid, too short).
+ */
+problem: Problem | null, 
+/**
+ * For a 6-digit subheading (or a code the table does not know): its 10-digit codes to
+ * choose from.
+ */
+choices: Array<HskChoice>, 
+/**
+ * The English name of the subheading, when known.
+ */
+subheading_en: string | null, 
+/**
+ * The last day of the newest tariff edition the app has.
+ */
+edition_end: string, };
+
 export type RuleValue = { file: string, key: string, title_ko: string, title_en: string, 
 /**
  * `None` when no version is in force on the date asked.
@@ -917,7 +1016,7 @@ row: number,
 /**
  * HS codes the finder suggests from the description.
  */
-suggestions: Array<HsMatch>, };
+suggestions: Array<HsSuggestion>, };
 
 export type ImportPreview = { file_name: string, encoding: Encoding | null, format: FileFormat, profile: Profile, rows_read: number, orders_total: number, new_count: number, 
 /**

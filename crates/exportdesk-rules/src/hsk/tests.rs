@@ -15,6 +15,7 @@ fn finder() -> Finder<'static> {
         hsk: HskTable::bundled(),
         names: TariffIndex::bundled(hs()),
         precedents: Some(Precedents::bundled()),
+        own: &[],
     }
 }
 
@@ -173,21 +174,36 @@ fn the_finder_reaches_ten_digits_for_words_sellers_use() {
         "{:?}",
         top("green tea")
     );
+    // A national code named like the goods is offered before its siblings, in both languages.
+    assert_eq!(top("보자기")[0], "6307902000");
+    assert_eq!(top("Bojagi Gift Wrap, Large")[0], "6307902000");
+    // A case sharing one word of three does not outrank a keyword.
+    assert!(top("Celadon Mini Vase")[0].starts_with("6913"));
     // A typed code comes back as itself, sure.
     let s = finder().find("3304.99-1000", 5);
     assert_eq!(s[0].line.code, "3304991000");
     assert_eq!(s[0].confidence, HsConfidence::Exact);
     assert_eq!(s[0].choices.len(), 4);
-    assert!(s[0].precedents.is_empty(), "a code is not searched in the cases");
+    assert!(
+        s[0].precedents.is_empty(),
+        "a code is not searched in the cases"
+    );
 }
 
 #[test]
 fn cases_show_how_customs_classified_similar_goods() {
     let s = finder().find("누룽지", 5);
     let first = &s[0];
-    assert!(first.line.code.starts_with("190490"), "{:?}", first.line.code);
+    assert!(
+        first.line.code.starts_with("190490"),
+        "{:?}",
+        first.line.code
+    );
     assert!(!first.precedents.is_empty());
-    assert!(first.precedents.iter().all(|p| p.code.starts_with(&first.line.code[..6])));
+    assert!(first
+        .precedents
+        .iter()
+        .all(|p| p.code.starts_with(&first.line.code[..6])));
     assert!(first.precedents[0].description.contains("누룽지"));
 }
 
@@ -206,7 +222,10 @@ fn the_precedents_leave_out_the_benchmark_cases() {
         .collect();
     assert!(held_out.len() >= 300);
     for d in held_out {
-        assert!(!descriptions.contains(d), "benchmark case {d:?} is in the finder's data");
+        assert!(
+            !descriptions.contains(d),
+            "benchmark case {d:?} is in the finder's data"
+        );
     }
     // Every case is under a code of the table.
     for l in cases.lines().skip(1) {
@@ -246,4 +265,40 @@ fn the_sample_shop_uses_real_ten_digit_codes() {
             "sample code {c} is not in the HSK table"
         );
     }
+}
+
+#[test]
+fn the_shops_own_choice_ranks_first_for_a_product_named_alike() {
+    let own = vec![
+        (
+            "3304109000".to_string(),
+            "봄결 워터 글로스 립틴트 04 무화과".to_string(),
+        ),
+        (
+            "9615119000".to_string(),
+            "소담 자개 패턴 헤어 집게핀 3종 세트".to_string(),
+        ),
+    ];
+    let f = Finder {
+        own: &own,
+        ..finder()
+    };
+    let s = f.find("워터 글로스 립틴트 07 체리", 5);
+    assert_eq!(s[0].line.code, "3304109000");
+    assert_eq!(s[0].own_products, ["봄결 워터 글로스 립틴트 04 무화과"]);
+    assert!(s[0].confidence >= HsConfidence::Strong);
+    // A name unlike any product is not pulled towards them.
+    let s = f.find("stainless tumbler", 5);
+    assert!(s.iter().all(|x| x.own_products.is_empty()));
+}
+
+#[test]
+fn a_products_unit_is_compared_with_the_codes_quantity_unit() {
+    assert!(unit_fits("EA", "U"));
+    assert!(unit_fits("SET", "U"));
+    assert!(unit_fits("PR", "2U"));
+    assert!(unit_fits("ML", "L"));
+    assert!(!unit_fits("EA", "L"));
+    assert!(!unit_fits("EA", "M2"));
+    assert!(unit_fits("XYZ", "U"), "an unknown unit is not judged");
 }
