@@ -689,6 +689,22 @@ fn line_section(g: &Guide<'_>, l: &DeclarationLine) -> GuideSection {
     let (origin_ko, origin_en) = country_hint(&origin);
     let hs = l.hs_code.clone().unwrap_or_default();
     let six_digits = hs.len() == 6;
+    // The quantity unit the tariff gives the line's code, when the code is in the table.
+    let tariff_unit = (hs.len() == 10)
+        .then(|| exportdesk_rules::hsk::HskTable::bundled().row(&hs))
+        .flatten()
+        .map(|r| r.qty_unit.clone());
+    let unit_note = match &tariff_unit {
+        Some(Some(u)) => (
+            format!(" 관세율표에서 이 번호({hs})의 수량단위는 {u}입니다: UNI-PASS에서 {u}를 고르고 그 단위로 센 수량을 넣으세요."),
+            format!(" The tariff gives this code ({hs}) the quantity unit {u}: choose {u} on UNI-PASS and give the quantity counted in it."),
+        ),
+        Some(None) => (
+            format!(" 관세율표에서 이 번호({hs})는 수량단위가 없어 순중량(KG)으로만 신고합니다."),
+            format!(" The tariff gives this code ({hs}) no quantity unit: it is declared by net weight (KG) only."),
+        ),
+        None => (String::new(), String::new()),
+    };
     let fields = vec![
         text_field(
             "name_ko",
@@ -743,8 +759,8 @@ fn line_section(g: &Guide<'_>, l: &DeclarationLine) -> GuideSection {
             ("수량단위", "Quantity unit"),
             &l.unit,
             (
-                "수량을 세는 단위의 부호입니다. 앱의 단위 부호와 UNI-PASS 부호가 같은지 보고, 목록에서 같은 단위를 고르세요.",
-                "The code of the counting unit. Check that the app's code matches UNI-PASS and choose the same unit from the list.",
+                &format!("수량을 세는 단위의 부호입니다. 앱의 단위 부호와 UNI-PASS 부호가 같은지 보고, 목록에서 같은 단위를 고르세요.{}", unit_note.0),
+                &format!("The code of the counting unit. Check that the app's code matches UNI-PASS and choose the same unit from the list.{}", unit_note.1),
             ),
         ),
         GuideField::new(

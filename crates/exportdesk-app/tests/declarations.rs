@@ -430,3 +430,87 @@ fn start_up_reminder_lists_what_is_due_within_the_window() {
         "{body}"
     );
 }
+
+#[test]
+fn lines_are_checked_against_the_tariff_on_the_declaration_date() {
+    use exportdesk_rules::records::ProductDraft;
+    let (_dir, mut app) = with_sample("2026-11-27");
+    let toner = app.products("KB-TONER").unwrap()[0].product.clone();
+    let mut draft = ProductDraft {
+        sku: toner.sku.clone(),
+        name_ko: toner.name_ko.clone(),
+        name_en: toner.name_en.clone(),
+        unit: toner.unit.clone(),
+        net_weight_kg: "0.2".into(),
+        origin_country: "KR".into(),
+        ..Default::default()
+    };
+    // A code the 2024 editions listed and the 2025 edition dropped.
+    draft.hs_code = "8501.33-2000".into();
+    app.save_product(Some(toner.id), &draft).unwrap();
+    let id = order(&mut app, "W-1", "30", "2", "FOB", "0");
+    let view = app
+        .draft_declaration(&DraftRequest {
+            order_ids: vec![id],
+            ..Default::default()
+        })
+        .unwrap();
+    let w = &view.warnings;
+    assert!(
+        w.iter()
+            .any(|p| p.code == "hs_code.hsk_ended" && p.message_en.starts_with("Line 1:")),
+        "{w:?}"
+    );
+
+    // A code declared in units (U), for a product counted in litres.
+    draft.hs_code = "6110.20-0000".into();
+    draft.unit = "L".into();
+    app.save_product(Some(toner.id), &draft).unwrap();
+    let view = app.refresh_draft_lines(view.declaration.id).unwrap();
+    let unit = view
+        .warnings
+        .iter()
+        .find(|p| p.code == "hs_code.unit_kind")
+        .expect("a unit warning");
+    assert!(
+        unit.message_en.contains("declared in U"),
+        "{}",
+        unit.message_en
+    );
+
+    // A valid code counted in pieces: no tariff warning.
+    draft.unit = "EA".into();
+    app.save_product(Some(toner.id), &draft).unwrap();
+    let view = app.refresh_draft_lines(view.declaration.id).unwrap();
+    assert!(
+        view.warnings.iter().all(|p| !p.code.starts_with("hs_code")),
+        "{:?}",
+        view.warnings
+    );
+}
+
+#[test]
+fn the_finder_puts_the_shops_own_choice_first_and_checks_typed_codes() {
+    let (_dir, app) = with_sample("2026-11-27");
+    // The sample shop's lip tint is 3304.10-9000: a new tint named alike gets that code first.
+    let found = app.hs_find("봄결 글로스 립틴트 07", 5).unwrap();
+    assert_eq!(found[0].line.code, "3304109000");
+    assert!(!found[0].own_products.is_empty());
+    // A subheading offers its ten-digit codes; an unknown code says so.
+    let info = app.hs_code_info("3304.99", None).unwrap();
+    assert_eq!(info.choices.len(), 4);
+    assert_eq!(
+        info.problem.as_ref().map(|p| p.code.as_str()),
+        Some("hs_code.needs_ten_digits")
+    );
+    let info = app.hs_code_info("3304991000", None).unwrap();
+    assert!(info.problem.is_none());
+    assert!(matches!(
+        info.validity,
+        Some(exportdesk_rules::hsk::HskValidity::AfterEdition { .. })
+    ));
+    assert_eq!(
+        info.line.unwrap().path_ko.last().unwrap(),
+        "기초화장용 제품류"
+    );
+}

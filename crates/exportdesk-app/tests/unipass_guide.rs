@@ -445,3 +445,26 @@ fn fob_in_dollars_uses_the_weeks_usd_rate_and_asks_for_it_when_absent() {
     assert!(f.missing && f.value.is_empty());
     assert_eq!(f.fix.as_deref(), Some("rates"));
 }
+
+#[test]
+fn the_quantity_unit_note_says_what_the_tariff_gives_the_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = shop(dir.path(), "DALMU1234567890");
+    let id = usd_draft(&mut app);
+    let view = app.declaration_view(id).unwrap();
+    let guide = app.declaration_unipass_guide(id).unwrap();
+    let hsk = exportdesk_rules::hsk::HskTable::bundled();
+    let mut seen = 0;
+    for l in &view.declaration.lines {
+        let Some(code) = l.hs_code.as_deref().filter(|c| c.len() == 10) else {
+            continue;
+        };
+        let note = &field(&guide, &format!("line.{}.unit", l.line_no)).note_en;
+        match hsk.row(code).and_then(|r| r.qty_unit.clone()) {
+            Some(u) => assert!(note.contains(&format!("quantity unit {u}")), "{note}"),
+            None => assert!(note.contains("net weight (KG) only"), "{note}"),
+        }
+        seen += 1;
+    }
+    assert!(seen > 0);
+}
