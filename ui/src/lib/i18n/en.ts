@@ -234,7 +234,7 @@ export const en: Record<keyof typeof ko, string> = {
   'hsk.conf_exact': 'exact keyword',
   'hsk.conf_exact_hint': 'A typical name of these goods, or your own earlier choice for a product named alike. Still check the material and the use.',
   'hsk.conf_strong': 'strong',
-  'hsk.conf_strong_hint': 'A keyword, several words of the tariff or a customs case point here. Measured on real cases, about three in four first suggestions like this had the right six digits: compare with the others.',
+  'hsk.conf_strong_hint': 'A keyword, several words of the tariff or a customs case point here. Measured on real cases, about two in three first suggestions like this had the right six digits: compare with the others.',
   'hsk.conf_weak': 'weak · check',
   'hsk.conf_weak_hint': 'Only some words matched. Read where the code sits in the tariff and check it before you use it.',
   'hsk.unit': 'declared with quantity unit {unit}',
