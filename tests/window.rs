@@ -598,6 +598,17 @@ async fn a_missing_hs_code_is_found_from_the_declaration() {
     );
     s.wait("hs-confidence").await;
     s.screenshot("30-missing-hs-finder").await;
+    // One level up, the heading's subheadings are the question (bamboo or other wood).
+    let toggles = s.wait_count("hs-subheadings-toggle", 1).await;
+    s.click_on(&toggles[0]).await;
+    let subs = s.wait_count("hs-subheading", 2).await;
+    assert_eq!(
+        subs[0].attr("data-code").await.unwrap().as_deref(),
+        Some("442110"),
+        "the heading's subheadings in tariff order"
+    );
+    s.screenshot("30b-missing-hs-subheadings").await;
+    let results = s.all("hs-result").await;
     s.click_on(&results[0]).await;
     s.wait("missing-none").await;
     let code: String = rusqlite::Connection::open(&db)

@@ -757,7 +757,12 @@ fn line_section(g: &Guide<'_>, l: &DeclarationLine) -> GuideSection {
         text_field(
             "unit",
             ("수량단위", "Quantity unit"),
-            &l.unit,
+            // UNI-PASS takes the tariff's unit code (U, 2U, L, …) when the product's unit is
+            // the same kind of quantity; otherwise the product's, with the note saying why.
+            match &tariff_unit {
+                Some(Some(u)) if exportdesk_rules::hsk::unit_fits(&l.unit, u) => u,
+                _ => &l.unit,
+            },
             (
                 &format!("수량을 세는 단위의 부호입니다. 앱의 단위 부호와 UNI-PASS 부호가 같은지 보고, 목록에서 같은 단위를 고르세요.{}", unit_note.0),
                 &format!("The code of the counting unit. Check that the app's code matches UNI-PASS and choose the same unit from the list.{}", unit_note.1),

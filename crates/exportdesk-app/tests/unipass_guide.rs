@@ -459,10 +459,20 @@ fn the_quantity_unit_note_says_what_the_tariff_gives_the_code() {
         let Some(code) = l.hs_code.as_deref().filter(|c| c.len() == 10) else {
             continue;
         };
-        let note = &field(&guide, &format!("line.{}.unit", l.line_no)).note_en;
+        let f = field(&guide, &format!("line.{}.unit", l.line_no));
+        let note = &f.note_en;
         match hsk.row(code).and_then(|r| r.qty_unit.clone()) {
-            Some(u) => assert!(note.contains(&format!("quantity unit {u}")), "{note}"),
-            None => assert!(note.contains("net weight (KG) only"), "{note}"),
+            Some(u) => {
+                assert!(note.contains(&format!("quantity unit {u}")), "{note}");
+                // The value to choose on UNI-PASS is the tariff's unit code (EA is counted as U).
+                if exportdesk_rules::hsk::unit_fits(&l.unit, &u) {
+                    assert_eq!(f.value, u);
+                }
+            }
+            None => {
+                assert!(note.contains("net weight (KG) only"), "{note}");
+                assert_eq!(f.value, l.unit);
+            }
         }
         seen += 1;
     }

@@ -758,6 +758,10 @@ pub struct HsSuggestion {
     /// Every code of the subheading, this one included, in the finder's order: the choice the
     /// seller makes when the words cannot tell.
     pub choices: Vec<HskChoice>,
+    /// The subheadings of the same heading (this one included), when there are several: the
+    /// question one level up — material, use, retail packing, set — with the HS 2022 names that
+    /// tell them apart. `code` and `dotted` are six digits.
+    pub subheadings: Vec<HskChoice>,
 }
 
 /// Weights of the three rankings fused: the keyword finder, the tariff names, the cases.
@@ -989,6 +993,7 @@ impl Finder<'_> {
                 })
                 .collect();
             let choices = lines.iter().map(|r| hsk.choice(r)).collect();
+            let subheadings = self.subheadings_of(&sub[..4]);
             out.push(HsSuggestion {
                 line,
                 confidence,
@@ -998,9 +1003,31 @@ impl Finder<'_> {
                 keywords_en,
                 precedents,
                 choices,
+                subheadings,
             });
         }
         out
+    }
+
+    /// The subheadings of a heading that hold codes, with their HS 2022 names; empty when the
+    /// heading has only one.
+    fn subheadings_of(&self, heading: &str) -> Vec<HskChoice> {
+        let mut subs: Vec<&str> = self.hsk.under(heading).map(|r| &r.code[..6]).collect();
+        subs.dedup();
+        if subs.len() < 2 {
+            return Vec::new();
+        }
+        subs.into_iter()
+            .map(|s| {
+                let name = self.hs.description(s).unwrap_or_default().to_string();
+                HskChoice {
+                    code: s.to_string(),
+                    dotted: format!("{}.{}", &s[..4], &s[4..]),
+                    label_ko: name.clone(),
+                    label_en: name,
+                }
+            })
+            .collect()
     }
 
     /// The shop's products named like the query, most alike first: (code, name, share of the

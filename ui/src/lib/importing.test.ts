@@ -46,7 +46,7 @@ const hs = (code: string): HsSuggestion => ({
     code, dotted: code, name_ko: '기타', name_en: 'Other', path_ko: ['기타'], path_en: ['Other'], qty_unit: null,
     valid_from: '2002-01-01', valid_to: '2025-12-31',
   },
-  confidence: 'strong', basis: 'keyword', own_products: [], keywords_ko: [], keywords_en: [], precedents: [], choices: [],
+  confidence: 'strong', basis: 'keyword', own_products: [], keywords_ko: [], keywords_en: [], precedents: [], choices: [], subheadings: [],
 });
 
 function unknown(sku: string, description = 'Toner'): UnknownProduct {

@@ -126,7 +126,13 @@ precedents: Array<HsPrecedent>,
  * Every code of the subheading, this one included, in the finder's order: the choice the
  * seller makes when the words cannot tell.
  */
-choices: Array<HskChoice>, };
+choices: Array<HskChoice>, 
+/**
+ * The subheadings of the same heading (this one included), when there are several: the
+ * question one level up — material, use, retail packing, set — with the HS 2022 names that
+ * tell them apart. `code` and `dotted` are six digits.
+ */
+subheadings: Array<HskChoice>, };
 
 export type HsCodeInfo = { 
 /**

@@ -179,6 +179,15 @@ fn the_finder_reaches_ten_digits_for_words_sellers_use() {
     assert_eq!(top("Bojagi Gift Wrap, Large")[0], "6307902000");
     // A case sharing one word of three does not outrank a keyword.
     assert!(top("Celadon Mini Vase")[0].starts_with("6913"));
+    // The question one level up: a handbag's subheadings split by the outer surface.
+    let s = finder().find("leather handbag", 3);
+    let bag = s.iter().find(|x| x.line.code.starts_with("4202")).unwrap();
+    let subs: Vec<&str> = bag.subheadings.iter().map(|c| c.code.as_str()).collect();
+    assert!(
+        subs.contains(&"420221") && subs.contains(&"420222"),
+        "{subs:?}"
+    );
+    assert!(bag.subheadings.iter().all(|c| !c.label_en.is_empty()));
     // A typed code comes back as itself, sure.
     let s = finder().find("3304.99-1000", 5);
     assert_eq!(s[0].line.code, "3304991000");

@@ -231,6 +231,7 @@ export const en: Record<keyof typeof ko, string> = {
   'hs.own': 'Your product with this code: {name}',
   'hs.case': 'Customs classified "{desc}" as {code}',
   'hs.choices': 'Other codes of {sub} ({n}): choose the one that fits',
+  'hs.subheadings': 'The {n} subheadings of heading {heading} (material, use, packing): open one',
   'hsk.conf_exact': 'exact keyword',
   'hsk.conf_exact_hint': 'A typical name of these goods, or your own earlier choice for a product named alike. Still check the material and the use.',
   'hsk.conf_strong': 'strong',

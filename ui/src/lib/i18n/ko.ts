@@ -229,6 +229,7 @@ export const ko = {
   'hs.own': '이 번호를 쓴 우리 상품: {name}',
   'hs.case': '관세청 분류 사례: "{desc}" → {code}',
   'hs.choices': '{sub}의 다른 번호 {n}개: 상품에 맞는 것을 고르세요',
+  'hs.subheadings': '호 {heading}의 소호 {n}개 (재질·용도·포장에 따라): 골라서 열기',
   'hsk.conf_exact': '정확한 키워드',
   'hsk.conf_exact_hint': '이 상품의 대표 이름이거나, 이름이 비슷한 우리 상품에 전에 고른 번호입니다. 그래도 재질과 용도를 확인하세요.',
   'hsk.conf_strong': '유력',
