@@ -441,22 +441,12 @@ async fn shopify_file_imported_through_the_summary() {
 /// declaration asks before it can be filed; answering "on top" makes the goods the FOB.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_declaration_asks_whether_shipping_was_paid_on_top() {
-    use exportdesk_app::{App, DraftRequest, FixedClock};
+    use exportdesk_app::DraftRequest;
     use exportdesk_rules::records::{OrderDraft, OrderLineDraft};
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("e2e.sqlite3");
     {
-        let mut app = App::open(&db, Box::new(FixedClock::parse(TODAY).unwrap())).unwrap();
-        app.save_seller(&exportdesk_rules::records::SellerDraft {
-            name: "달무리상점".into(),
-            representative: "김하늘".into(),
-            business_no: "220-81-62517".into(),
-            customs_code: "DALMU1234567890".into(),
-            address: "서울특별시 성동구 성수이로 7".into(),
-            ..Default::default()
-        })
-        .unwrap();
-        app.load_sample().unwrap();
+        let mut app = sample_shop(&db);
         let buyer = app.buyers().unwrap()[0].id;
         let order = app
             .save_order(
@@ -524,22 +514,12 @@ async fn the_declaration_asks_whether_shipping_was_paid_on_top() {
 /// shipment is loaded, both loading deadlines close, and the packing list is made.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_missing_hs_code_is_found_from_the_declaration() {
-    use exportdesk_app::{App, DraftRequest, FixedClock};
+    use exportdesk_app::DraftRequest;
     use exportdesk_rules::records::{OrderDraft, OrderLineDraft, ProductDraft};
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("e2e.sqlite3");
     {
-        let mut app = App::open(&db, Box::new(FixedClock::parse(TODAY).unwrap())).unwrap();
-        app.save_seller(&exportdesk_rules::records::SellerDraft {
-            name: "달무리상점".into(),
-            representative: "김하늘".into(),
-            business_no: "220-81-62517".into(),
-            customs_code: "DALMU1234567890".into(),
-            address: "서울특별시 성동구 성수이로 7".into(),
-            ..Default::default()
-        })
-        .unwrap();
-        app.load_sample().unwrap();
+        let mut app = sample_shop(&db);
         // A new product the seller has not classified yet.
         app.save_product(
             None,
@@ -630,17 +610,7 @@ async fn two_orders_packed_into_two_cartons_and_loaded() {
     let db = dir.path().join("e2e.sqlite3");
     let mut decls = Vec::new();
     {
-        let mut app = App::open(&db, Box::new(FixedClock::parse(TODAY).unwrap())).unwrap();
-        app.save_seller(&exportdesk_rules::records::SellerDraft {
-            name: "달무리상점".into(),
-            representative: "김하늘".into(),
-            business_no: "220-81-62517".into(),
-            customs_code: "DALMU1234567890".into(),
-            address: "서울특별시 성동구 성수이로 7".into(),
-            ..Default::default()
-        })
-        .unwrap();
-        app.load_sample().unwrap();
+        let mut app = sample_shop(&db);
         let groups = app.propose_groups(None).unwrap();
         for (n, g) in groups
             .iter()
@@ -1278,6 +1248,23 @@ async fn newcomer_from_an_empty_database_to_papers_in_thirty_actions() {
 }
 
 /// The text of a PDF named in `shown` (a saved-path line), by pdftotext.
+/// The seller of the window tests with the sample shop loaded, opened on `db` at [`TODAY`].
+fn sample_shop(db: &std::path::Path) -> exportdesk_app::App {
+    use exportdesk_app::{App, FixedClock};
+    let mut app = App::open(db, Box::new(FixedClock::parse(TODAY).unwrap())).unwrap();
+    app.save_seller(&exportdesk_rules::records::SellerDraft {
+        name: "달무리상점".into(),
+        representative: "김하늘".into(),
+        business_no: "220-81-62517".into(),
+        customs_code: "DALMU1234567890".into(),
+        address: "서울특별시 성동구 성수이로 7".into(),
+        ..Default::default()
+    })
+    .unwrap();
+    app.load_sample().unwrap();
+    app
+}
+
 fn pdf_text(shown: &str) -> String {
     let path = shown
         .split_whitespace()

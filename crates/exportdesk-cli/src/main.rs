@@ -897,16 +897,11 @@ fn show_hs_suggestions(
     }
     let mut text = String::new();
     for s in ss {
-        let path = if lang == Lang::Ko {
-            s.line.path_ko.join(" › ")
-        } else {
-            s.line.path_en.join(" › ")
-        };
         text.push_str(&format!(
             "{}  [{}]  {}\n",
             s.line.dotted,
             confidence_label(s.confidence, lang),
-            path
+            hs_path(&s.line, lang)
         ));
         for name in &s.own_products {
             text.push_str(&format!(
@@ -930,28 +925,40 @@ fn show_hs_suggestions(
                     "codes of the same subheading — choose the one that fits:"
                 )
             ));
-            for c in &s.choices {
-                let label = if lang == Lang::Ko {
-                    &c.label_ko
-                } else {
-                    &c.label_en
-                };
-                text.push_str(&format!("      {}  {label}\n", c.dotted));
-            }
+            text.push_str(&choice_lines(&s.choices, lang, "      "));
         }
     }
     text
 }
 
+/// One line a choice, in the output's language, indented.
+fn choice_lines(choices: &[exportdesk_rules::hsk::HskChoice], lang: Lang, indent: &str) -> String {
+    choices
+        .iter()
+        .map(|c| {
+            let label = if lang == Lang::Ko {
+                &c.label_ko
+            } else {
+                &c.label_en
+            };
+            format!("{indent}{}  {label}\n", c.dotted)
+        })
+        .collect()
+}
+
+/// A code's place in the tariff, in the output's language.
+fn hs_path(line: &exportdesk_rules::hsk::HskLine, lang: Lang) -> String {
+    if lang == Lang::Ko {
+        line.path_ko.join(" › ")
+    } else {
+        line.path_en.join(" › ")
+    }
+}
+
 fn show_hs_code_info(i: &exportdesk_app::HsCodeInfo, lang: Lang) -> String {
     let mut text = String::new();
     if let Some(l) = &i.line {
-        let path = if lang == Lang::Ko {
-            l.path_ko.join(" › ")
-        } else {
-            l.path_en.join(" › ")
-        };
-        text.push_str(&format!("{}  {path}\n", l.dotted));
+        text.push_str(&format!("{}  {}\n", l.dotted, hs_path(l, lang)));
         let unit = l.qty_unit.clone().unwrap_or_else(|| "-".into());
         if lang == Lang::Ko {
             text.push_str(&format!(
@@ -979,13 +986,6 @@ fn show_hs_code_info(i: &exportdesk_app::HsCodeInfo, lang: Lang) -> String {
         });
     }
     // A problem is reported as the command's error (after this), so it is not repeated here.
-    for c in &i.choices {
-        let label = if lang == Lang::Ko {
-            &c.label_ko
-        } else {
-            &c.label_en
-        };
-        text.push_str(&format!("  {}  {label}\n", c.dotted));
-    }
+    text.push_str(&choice_lines(&i.choices, lang, "  "));
     text
 }
