@@ -933,21 +933,11 @@ async fn bom_imported_checked_under_korea_eu_with_worksheet() {
 /// open claim's window on the dashboard.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn partial_return_is_eligible_with_a_claim_paper() {
-    use exportdesk_app::{App, DraftEdit, DraftRequest, FixedClock};
+    use exportdesk_app::{DraftEdit, DraftRequest};
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("e2e.sqlite3");
     let (decl, line) = {
-        let mut app = App::open(&db, Box::new(FixedClock::parse(TODAY).unwrap())).unwrap();
-        app.save_seller(&exportdesk_rules::records::SellerDraft {
-            name: "달무리상점".into(),
-            representative: "김하늘".into(),
-            business_no: "220-81-62517".into(),
-            customs_code: "DALMU1234567890".into(),
-            address: "서울특별시 성동구 성수이로 7".into(),
-            ..Default::default()
-        })
-        .unwrap();
-        app.load_sample().unwrap();
+        let mut app = sample_shop(&db);
         let g = app.propose_groups(None).unwrap()[0].clone();
         let id = app
             .draft_declaration(&DraftRequest {
