@@ -612,17 +612,70 @@ fn golden_trace_tariff_shift_failure_korean() {
     let v = run(&w, &biscuits(non("US"), "300000"));
     let ko = trace_ko(&v);
     assert!(
-        ko.contains("CTH: 비원산지 재료는 모두 제품과 다른 호(4단위)에서 와야 합니다. 또한 류 11에서 온 비원산지 재료는 쓸 수 없습니다. 제품의 호: 1905."),
+        ko.contains("AH: 비원산지 재료는 어느 호의 것이든(제품과 같은 호도) 쓸 수 있지만, 류 11의 것은 쓸 수 없습니다."),
         "{ko}"
     );
     assert!(
         ko.contains("Wheat flour (HS 1101.00) — ₩300,000: 제외된 류 11에서 온 비원산지 재료."),
         "{ko}"
     );
-    assert!(ko.contains("→ CTH 불충족."));
+    assert!(ko.contains("→ AH 불충족."));
     assert!(
         trace_en(&v).contains("They total ₩300,000 → over the limit, so they cannot be ignored.")
     );
+}
+
+#[test]
+fn any_heading_except_allows_the_products_own_heading_but_not_the_excepted_chapter() {
+    // Korea–EU 1905 (the source's "AH EXCEPT"): biscuits may contain non-originating bakers'
+    // wares of heading 1905 itself — a change of heading would refuse them — but no chapter 11
+    // flour beyond the tolerance.
+    let w = world();
+    let with_wafers = case(
+        "1905.31",
+        "KR-EU",
+        vec![
+            mat("Wafer pieces", "1905.32", non("BE"), "300000"),
+            mat("Wheat flour", "1101.00", orig(None), "200000"),
+        ],
+    );
+    let v = run(&w, &with_wafers);
+    assert_eq!(v.verdict, Verdict::Originating, "{}", trace_en(&v));
+    assert_eq!(v.rule.as_ref().unwrap().text, "AH except from chapter 11");
+    // Flour from chapter 11 at exactly the 10% tolerance of the ex-works price (1,000,000):
+    // ignored; one won over: not.
+    let flour = |value: &str| {
+        case(
+            "1905.31",
+            "KR-EU",
+            vec![
+                mat("Wheat flour", "1101.00", non("US"), value),
+                mat("Sugar", "1701.99", non("BR"), "300000"),
+            ],
+        )
+    };
+    assert_eq!(run(&w, &flour("100000")).verdict, Verdict::Originating);
+    let v = run(&w, &flour("100001"));
+    assert_eq!(v.verdict, Verdict::NotOriginating, "{}", trace_en(&v));
+    // A material without an HS code cannot be judged.
+    let v = run(
+        &w,
+        &case(
+            "1905.31",
+            "KR-EU",
+            vec![mat("Mix", "", non("US"), "300000")],
+        ),
+    );
+    assert_eq!(v.verdict, Verdict::CannotDecide, "{}", trace_en(&v));
+}
+
+#[test]
+fn any_heading_except_is_parsed_and_written_back() {
+    let r = exportdesk_rules::origin::lang::parse("AH except from chapter 11").unwrap();
+    assert_eq!(r.to_string(), "AH except from chapter 11");
+    let r = exportdesk_rules::origin::lang::parse("ah except 11, 1702").unwrap();
+    assert_eq!(r.to_string(), "AH except from chapter 11, heading 1702");
+    assert!(exportdesk_rules::origin::lang::parse("AH").is_err());
 }
 
 // --- comparison ---------------------------------------------------------------------------------

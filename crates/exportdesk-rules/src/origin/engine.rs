@@ -295,7 +295,10 @@ impl Env<'_> {
     fn eval_criterion(&self, c: &Criterion, allow: &[&MaterialScope]) -> Eval {
         match c {
             Criterion::WhollyObtained => self.wholly_obtained(),
-            Criterion::TariffShift { level, except } => self.tariff_shift(*level, except, allow),
+            Criterion::TariffShift { level, except } => {
+                self.tariff_shift(Some(*level), except, allow)
+            }
+            Criterion::AnyHeadingExcept { except } => self.tariff_shift(None, except, allow),
             Criterion::Rvc {
                 percent,
                 method,
@@ -354,12 +357,18 @@ impl Env<'_> {
         })
     }
 
+    /// A change of chapter, heading or subheading (`level`), or with `None` the "any heading
+    /// except …" rule: materials of any heading, the product's own included, but none from the
+    /// excepted codes.
     fn tariff_shift(
         &self,
-        level: Level,
+        level: Option<Level>,
         except: &[lang::HsRange],
         allow: &[&MaterialScope],
     ) -> Eval {
+        let Some(level) = level else {
+            return self.any_heading_except(except);
+        };
         let need = level.digits();
         let name = match level {
             Level::Chapter => "CC",
@@ -552,6 +561,127 @@ impl Env<'_> {
             e.suggestions.push(Step::new(
                 format!("{name}를 충족하려면 {ko}을(를) 원산지 재료로 만들거나(공급자 원산지확인서) 다른 호·류의 재료로 바꿔야 합니다."),
                 format!("To meet {name}, {en} must become originating (a supplier declaration) or be replaced by materials of another heading or chapter."),
+            ));
+        }
+        e
+    }
+
+    /// "Manufacture from materials of any heading, except those of …": every non-originating
+    /// material may be of any heading, the product's own included, except the excepted codes.
+    fn any_heading_except(&self, except: &[lang::HsRange]) -> Eval {
+        let name = "AH";
+        let ko_codes: Vec<String> = except.iter().map(|r| r.to_ko()).collect();
+        let en_codes: Vec<String> = except.iter().map(|r| r.to_string()).collect();
+        let mut steps = vec![Step::new(
+            format!(
+                "{name}: 비원산지 재료는 어느 호의 것이든(제품과 같은 호도) 쓸 수 있지만, {}의 것은 쓸 수 없습니다.",
+                ko_codes.join(", ")
+            ),
+            format!(
+                "{name}: non-originating materials of any heading may be used, the product's own included, but none from {}.",
+                en_codes.join(", ")
+            ),
+        )];
+        let mut offending: Vec<(&Mat, String, String)> = Vec::new();
+        let mut uncertain: Vec<&Mat> = Vec::new();
+        let (mut ok, mut non_count) = (0usize, 0usize);
+        for m in self.mats.iter().filter(|m| self.non_orig(m)) {
+            non_count += 1;
+            let Some(h) = &m.hs else {
+                uncertain.push(m);
+                continue;
+            };
+            let mut excepted = None;
+            let mut short = false;
+            for x in except {
+                match x.membership(h.digits()) {
+                    Membership::In => excepted = Some(x),
+                    Membership::TooShort => short = true,
+                    Membership::Out => {}
+                }
+            }
+            match (excepted, short) {
+                (Some(x), _) => offending.push((
+                    m,
+                    format!("제외된 {}에서 온 비원산지 재료", x.to_ko()),
+                    format!("non-originating material from the excepted {x}"),
+                )),
+                (None, true) => uncertain.push(m),
+                (None, false) => ok += 1,
+            }
+        }
+        steps.push(Step::new(
+            format!("비원산지 재료 {non_count}개 중 {ok}개는 조건을 충족합니다."),
+            format!("Of {non_count} non-originating materials, {ok} meet the rule."),
+        ));
+        for (m, ko, en) in offending.iter().take(LIST_CAP) {
+            steps.push(Step::new(
+                format!("{} — {}: {ko}.", m.label(), self.money(m.value)),
+                format!("{} — {}: {en}.", m.label(), self.money(m.value)),
+            ));
+        }
+        let mut missing = Vec::new();
+        if !uncertain.is_empty() {
+            let (ko, en) = listed(&uncertain, |m| m.label());
+            steps.push(Step::new(
+                format!("HS 코드가 없거나 짧아 판단할 수 없는 비원산지 재료: {ko}."),
+                format!("Non-originating materials whose HS code is missing or too short to judge: {en}."),
+            ));
+            let need = except.iter().map(|x| x.level.digits()).max().unwrap_or(2);
+            for m in &uncertain {
+                missing.push(self.hs_needed(m, need));
+            }
+        }
+        if offending.is_empty() && uncertain.is_empty() {
+            steps.push(Step::new(
+                format!("→ {name} 충족."),
+                format!("→ {name} met."),
+            ));
+            let mut e = Eval::new(Outcome::Passed);
+            e.steps = steps;
+            return e;
+        }
+        let off_value: Decimal = offending.iter().map(|(m, _, _)| m.value).sum();
+        let unc_value: Decimal = uncertain.iter().map(|m| m.value).sum();
+        let off_mats: Vec<&Mat> = offending.iter().map(|(m, _, _)| *m).collect();
+        let (tol, tol_steps, tol_missing) =
+            self.tolerance(&off_mats, off_value, &uncertain, unc_value);
+        steps.extend(tol_steps);
+        let outcome = match (offending.is_empty(), tol) {
+            (_, Outcome::Passed) => Outcome::Passed,
+            (false, Outcome::Failed) => Outcome::Failed,
+            _ => Outcome::Undecidable,
+        };
+        let mut e = Eval::new(outcome);
+        e.steps = steps;
+        e.step(
+            match outcome {
+                Outcome::Passed => format!("→ {name} 충족 (미소기준·허용오차 적용)."),
+                Outcome::Failed => format!("→ {name} 불충족."),
+                Outcome::Undecidable => format!("→ {name}: 정보가 부족해 판단할 수 없습니다."),
+            },
+            match outcome {
+                Outcome::Passed => format!("→ {name} met (with the de minimis / tolerance)."),
+                Outcome::Failed => format!("→ {name} not met."),
+                Outcome::Undecidable => format!("→ {name}: cannot be decided with the data given."),
+            },
+        );
+        if outcome != Outcome::Passed {
+            missing.extend(tol_missing);
+            e.missing = missing;
+            for (m, ko, en) in &offending {
+                e.breaking.push(Self::breaking(
+                    m,
+                    format!("{name}: {ko}"),
+                    format!("{name}: {en}"),
+                ));
+            }
+        }
+        if outcome == Outcome::Failed && !self.quiet {
+            let (ko, en) = listed(&off_mats, |m| format!("'{}'", m.desc));
+            e.suggestions.push(Step::new(
+                format!("{name}를 충족하려면 {ko}을(를) 원산지 재료로 만들거나(공급자 원산지확인서) {}이(가) 아닌 재료로 바꿔야 합니다.", ko_codes.join(", ")),
+                format!("To meet {name}, {en} must become originating (a supplier declaration) or be replaced by materials not from {}.", en_codes.join(", ")),
             ));
         }
         e

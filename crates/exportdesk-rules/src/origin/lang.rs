@@ -245,6 +245,10 @@ pub enum Criterion {
     /// Every non-originating material changes chapter / heading / subheading, and none comes
     /// from the excepted codes.
     TariffShift { level: Level, except: Vec<HsRange> },
+    /// "Manufacture from materials of any heading, except those of …": non-originating materials
+    /// of any heading may be used, the product's own included, but none from the excepted codes
+    /// (the source's class "AH EXCEPT"; not a change of heading).
+    AnyHeadingExcept { except: Vec<HsRange> },
     /// Regional value content of at least `percent`.
     Rvc {
         percent: Decimal,
@@ -302,6 +306,9 @@ impl fmt::Display for Criterion {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Criterion::WhollyObtained => f.write_str("WO"),
+            Criterion::AnyHeadingExcept { except } => {
+                write!(f, "AH except from {}", codes_text(except))
+            }
             Criterion::TariffShift { level, except } => {
                 let name = match level {
                     Level::Chapter => "CC",
@@ -580,8 +587,8 @@ impl Parser {
     }
 
     fn criterion(&mut self) -> Result<Criterion, SyntaxError> {
-        let expected_ko = "규칙 용어(WO, CC, CTH, CTSH, RVC(…), MaxNOM(…)) 또는 '('";
-        let expected_en = "a rule term (WO, CC, CTH, CTSH, RVC(…), MaxNOM(…)) or '('";
+        let expected_ko = "규칙 용어(WO, CC, CTH, CTSH, AH except …, RVC(…), MaxNOM(…)) 또는 '('";
+        let expected_en = "a rule term (WO, CC, CTH, CTSH, AH except …, RVC(…), MaxNOM(…)) or '('";
         let Tok::Word(w) = self.peek().tok.clone() else {
             return Err(self.error(expected_ko, expected_en));
         };
@@ -590,6 +597,21 @@ impl Parser {
             "WO" => {
                 self.next();
                 Ok(Criterion::WhollyObtained)
+            }
+            "AH" => {
+                self.next();
+                if !kw(&self.peek().tok, "except") {
+                    return Err(self.error(
+                        "AH 다음의 'except' (예: AH except from chapter 11)",
+                        "'except' after AH (e.g. AH except from chapter 11)",
+                    ));
+                }
+                self.next();
+                if kw(&self.peek().tok, "from") {
+                    self.next();
+                }
+                let except = self.codes()?;
+                Ok(Criterion::AnyHeadingExcept { except })
             }
             "CC" | "CTH" | "CTSH" => {
                 self.next();

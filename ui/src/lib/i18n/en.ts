@@ -1251,6 +1251,7 @@ export const en: Record<keyof typeof ko, string> = {
   'psr.syntax_maxnom': 'maximum non-originating materials',
   'psr.syntax_wo': 'wholly obtained',
   'psr.syntax_combine': 'exceptions, and, or, grouping',
+  'psr.syntax_ah': 'materials of any heading, the product\'s own included, except the codes named',
   'psr.syntax_doc': 'The full syntax is in the rule language document of the app:',
   'psr.note': 'Note (source)',
   'psr.note_ph': 'E.g. Korea–EU FTA Annex II, heading 3304',

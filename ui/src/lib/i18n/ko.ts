@@ -1249,6 +1249,7 @@ export const ko = {
   'psr.syntax_maxnom': '비원산지재료비 상한',
   'psr.syntax_wo': '완전생산',
   'psr.syntax_combine': '예외, 그리고, 또는, 괄호로 묶기',
+  'psr.syntax_ah': '제품과 같은 호를 포함해 어느 호의 재료든 쓸 수 있되, 적힌 코드의 재료는 안 됨',
   'psr.syntax_doc': '자세한 문법은 앱의 규칙 언어 문서를 보세요:',
   'psr.note': '메모 (출처)',
   'psr.note_ph': '예: 한-EU FTA 부속서 II, 3304호',
