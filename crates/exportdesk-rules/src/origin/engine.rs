@@ -508,62 +508,17 @@ impl Env<'_> {
                 ));
             }
         }
-        if offending.is_empty() && uncertain.is_empty() {
-            steps.push(Step::new(
-                format!("→ {name} 충족."),
-                format!("→ {name} met."),
-            ));
-            let mut e = Eval::new(Outcome::Passed);
-            e.steps = steps;
-            return e;
-        }
-        // De minimis / tolerance.
-        let off_value: Decimal = offending.iter().map(|(m, _, _)| m.value).sum();
-        let unc_value: Decimal = uncertain.iter().map(|m| m.value).sum();
-        let off_mats: Vec<&Mat> = offending.iter().map(|(m, _, _)| *m).collect();
-        let (tol, tol_steps, tol_missing) =
-            self.tolerance(&off_mats, off_value, &uncertain, unc_value);
-        steps.extend(tol_steps);
-        let outcome = match (offending.is_empty(), tol) {
-            (_, Outcome::Passed) => Outcome::Passed,
-            (false, Outcome::Failed) => Outcome::Failed,
-            _ => Outcome::Undecidable,
-        };
-        if outcome != Outcome::Passed {
-            missing.extend(tol_missing);
-        }
-        let mut e = Eval::new(outcome);
-        e.steps = steps;
-        e.step(
-            match outcome {
-                Outcome::Passed => format!("→ {name} 충족 (미소기준·허용오차 적용)."),
-                Outcome::Failed => format!("→ {name} 불충족."),
-                Outcome::Undecidable => format!("→ {name}: 정보가 부족해 판단할 수 없습니다."),
-            },
-            match outcome {
-                Outcome::Passed => format!("→ {name} met (with the de minimis / tolerance)."),
-                Outcome::Failed => format!("→ {name} not met."),
-                Outcome::Undecidable => format!("→ {name}: cannot be decided with the data given."),
-            },
-        );
-        if outcome != Outcome::Passed {
-            e.missing = missing;
-            for (m, ko, en) in &offending {
-                e.breaking.push(Self::breaking(
-                    m,
-                    format!("{name}: {ko}"),
-                    format!("{name}: {en}"),
-                ));
-            }
-        }
-        if outcome == Outcome::Failed && !self.quiet {
-            let (ko, en) = listed(&off_mats, |m| format!("'{}'", m.desc));
-            e.suggestions.push(Step::new(
-                format!("{name}를 충족하려면 {ko}을(를) 원산지 재료로 만들거나(공급자 원산지확인서) 다른 호·류의 재료로 바꿔야 합니다."),
-                format!("To meet {name}, {en} must become originating (a supplier declaration) or be replaced by materials of another heading or chapter."),
-            ));
-        }
-        e
+        self.close_shift(
+            name,
+            steps,
+            &offending,
+            &uncertain,
+            missing,
+            (
+                "다른 호·류의 재료로 바꿔야 합니다".to_string(),
+                "be replaced by materials of another heading or chapter".to_string(),
+            ),
+        )
     }
 
     /// "Manufacture from materials of any heading, except those of …": every non-originating
@@ -632,6 +587,31 @@ impl Env<'_> {
                 missing.push(self.hs_needed(m, need));
             }
         }
+        self.close_shift(
+            name,
+            steps,
+            &offending,
+            &uncertain,
+            missing,
+            (
+                format!("{}이(가) 아닌 재료로 바꿔야 합니다", ko_codes.join(", ")),
+                format!("be replaced by materials not from {}", en_codes.join(", ")),
+            ),
+        )
+    }
+
+    /// The end of a tariff-shift style rule: met when nothing offends and nothing is uncertain;
+    /// otherwise the FTA's tolerance decides, and a failure names the materials that break it
+    /// and what would fix them (`fix`: "… must become originating … or {fix}").
+    fn close_shift(
+        &self,
+        name: &str,
+        mut steps: Vec<Step>,
+        offending: &[(&Mat, String, String)],
+        uncertain: &[&Mat],
+        mut missing: Vec<Problem>,
+        fix: (String, String),
+    ) -> Eval {
         if offending.is_empty() && uncertain.is_empty() {
             steps.push(Step::new(
                 format!("→ {name} 충족."),
@@ -641,17 +621,21 @@ impl Env<'_> {
             e.steps = steps;
             return e;
         }
+        // De minimis / tolerance.
         let off_value: Decimal = offending.iter().map(|(m, _, _)| m.value).sum();
         let unc_value: Decimal = uncertain.iter().map(|m| m.value).sum();
         let off_mats: Vec<&Mat> = offending.iter().map(|(m, _, _)| *m).collect();
         let (tol, tol_steps, tol_missing) =
-            self.tolerance(&off_mats, off_value, &uncertain, unc_value);
+            self.tolerance(&off_mats, off_value, uncertain, unc_value);
         steps.extend(tol_steps);
         let outcome = match (offending.is_empty(), tol) {
             (_, Outcome::Passed) => Outcome::Passed,
             (false, Outcome::Failed) => Outcome::Failed,
             _ => Outcome::Undecidable,
         };
+        if outcome != Outcome::Passed {
+            missing.extend(tol_missing);
+        }
         let mut e = Eval::new(outcome);
         e.steps = steps;
         e.step(
@@ -667,9 +651,8 @@ impl Env<'_> {
             },
         );
         if outcome != Outcome::Passed {
-            missing.extend(tol_missing);
             e.missing = missing;
-            for (m, ko, en) in &offending {
+            for (m, ko, en) in offending {
                 e.breaking.push(Self::breaking(
                     m,
                     format!("{name}: {ko}"),
@@ -680,8 +663,8 @@ impl Env<'_> {
         if outcome == Outcome::Failed && !self.quiet {
             let (ko, en) = listed(&off_mats, |m| format!("'{}'", m.desc));
             e.suggestions.push(Step::new(
-                format!("{name}를 충족하려면 {ko}을(를) 원산지 재료로 만들거나(공급자 원산지확인서) {}이(가) 아닌 재료로 바꿔야 합니다.", ko_codes.join(", ")),
-                format!("To meet {name}, {en} must become originating (a supplier declaration) or be replaced by materials not from {}.", en_codes.join(", ")),
+                format!("{name}를 충족하려면 {ko}을(를) 원산지 재료로 만들거나(공급자 원산지확인서) {}.", fix.0),
+                format!("To meet {name}, {en} must become originating (a supplier declaration) or {}.", fix.1),
             ));
         }
         e
