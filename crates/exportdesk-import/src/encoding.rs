@@ -108,7 +108,7 @@ pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), Problem> {
             }
             // `Ångström` is valid CP949 too (as rare Hangul); without any everyday Hangul a
             // Latin-looking file is Western European.
-            if common_hangul(bytes) == 0 {
+            if cp949_pairs(bytes).0 == 0 {
                 if let Some(l) = latin() {
                     return Ok(l);
                 }
@@ -150,10 +150,11 @@ pub fn looks_latin(bytes: &[u8]) -> bool {
     high > 0
 }
 
-/// Everyday Hangul syllables (KS X 1001: lead bytes 0xB0–0xC8, trail 0xA1 or more), walked the
-/// CP949 way.
-fn common_hangul(bytes: &[u8]) -> usize {
-    let mut n = 0;
+/// Walk the bytes the CP949 way and count the two-byte pairs that are everyday Hangul syllables
+/// (KS X 1001: lead bytes 0xB0–0xC8, trail 0xA1 or more) and those with a Shift_JIS kana/kanji
+/// lead byte (0x81–0x9F): (Hangul, Japanese).
+fn cp949_pairs(bytes: &[u8]) -> (usize, usize) {
+    let (mut hangul, mut japanese) = (0usize, 0usize);
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -163,11 +164,13 @@ fn common_hangul(bytes: &[u8]) -> usize {
         }
         let trail = bytes.get(i + 1).copied().unwrap_or(0);
         if (0xB0..=0xC8).contains(&b) && trail >= 0xA1 {
-            n += 1;
+            hangul += 1;
+        } else if (0x81..=0x9F).contains(&b) {
+            japanese += 1;
         }
         i += 2;
     }
-    n
+    (hangul, japanese)
 }
 
 fn has_kana(text: &str) -> bool {
@@ -205,23 +208,7 @@ fn strict(bytes: &[u8], encoding: Encoding) -> Option<(Cow<'_, str>, Encoding)> 
 /// while walking the bytes the CP949 way, and call the text Japanese only when the Shift_JIS kind
 /// clearly wins. A tie goes to Korean, the app's own language.
 pub fn looks_japanese(bytes: &[u8]) -> bool {
-    let mut hangul = 0usize;
-    let mut japanese = 0usize;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
-            i += 1;
-            continue;
-        }
-        let trail = bytes.get(i + 1).copied().unwrap_or(0);
-        if (0xB0..=0xC8).contains(&b) && trail >= 0xA1 {
-            hangul += 1;
-        } else if (0x81..=0x9F).contains(&b) {
-            japanese += 1;
-        }
-        i += 2;
-    }
+    let (hangul, japanese) = cp949_pairs(bytes);
     japanese > hangul
 }
 
