@@ -441,47 +441,34 @@ async fn shopify_file_imported_through_the_summary() {
 /// declaration asks before it can be filed; answering "on top" makes the goods the FOB.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_declaration_asks_whether_shipping_was_paid_on_top() {
-    use exportdesk_app::DraftRequest;
     use exportdesk_rules::records::{OrderDraft, OrderLineDraft};
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("e2e.sqlite3");
     {
         let mut app = sample_shop(&db);
-        let buyer = app.buyers().unwrap()[0].id;
-        let order = app
-            .save_order(
-                None,
-                &OrderDraft {
-                    marketplace: "Instagram".into(),
-                    order_no: "IG-7".into(),
-                    buyer_id: Some(buyer),
-                    order_date: "2026-11-26".into(),
-                    currency: "USD".into(),
-                    shipping_fee: "15".into(),
-                    incoterm: "DAP".into(),
-                    destination_country: "US".into(),
-                    lines: vec![OrderLineDraft {
-                        sku: "kb-toner".into(),
-                        quantity: "2".into(),
-                        unit_price: "50".into(),
-                        ..Default::default()
-                    }],
-                    order_discount: "10".into(),
-                    shipping_separate: None,
-                },
-            )
-            .unwrap();
-        app.draft_declaration(&DraftRequest {
-            order_ids: vec![order.id],
-            ..Default::default()
-        })
-        .unwrap();
+        declare_order(
+            &mut app,
+            OrderDraft {
+                marketplace: "Instagram".into(),
+                order_no: "IG-7".into(),
+                order_date: "2026-11-26".into(),
+                currency: "USD".into(),
+                shipping_fee: "15".into(),
+                incoterm: "DAP".into(),
+                destination_country: "US".into(),
+                lines: vec![OrderLineDraft {
+                    sku: "kb-toner".into(),
+                    quantity: "2".into(),
+                    unit_price: "50".into(),
+                    ..Default::default()
+                }],
+                order_discount: "10".into(),
+                shipping_separate: None,
+                ..Default::default()
+            },
+        );
     }
-    let s = Session::launch(&db, TODAY).await;
-    s.wait("dashboard").await;
-    s.click("nav-declarations").await;
-    s.click("declaration-open").await;
-    s.wait("declaration-view").await;
+    let s = open_the_declaration(&db).await;
     let q = s.wait("freight-question").await;
     assert!(s.text("freight-question").await.contains("USD 15.00"));
     s.client
@@ -514,7 +501,6 @@ async fn the_declaration_asks_whether_shipping_was_paid_on_top() {
 /// shipment is loaded, both loading deadlines close, and the packing list is made.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_missing_hs_code_is_found_from_the_declaration() {
-    use exportdesk_app::DraftRequest;
     use exportdesk_rules::records::{OrderDraft, OrderLineDraft, ProductDraft};
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("e2e.sqlite3");
@@ -534,39 +520,26 @@ async fn a_missing_hs_code_is_found_from_the_declaration() {
             },
         )
         .unwrap();
-        let buyer = app.buyers().unwrap()[0].id;
-        let order = app
-            .save_order(
-                None,
-                &OrderDraft {
-                    marketplace: "Instagram".into(),
-                    order_no: "IG-8".into(),
-                    buyer_id: Some(buyer),
-                    order_date: "2026-11-26".into(),
-                    currency: "USD".into(),
-                    incoterm: "FOB".into(),
-                    destination_country: "US".into(),
-                    lines: vec![OrderLineDraft {
-                        sku: "HJ-FAN".into(),
-                        quantity: "3".into(),
-                        unit_price: "18".into(),
-                        ..Default::default()
-                    }],
+        declare_order(
+            &mut app,
+            OrderDraft {
+                marketplace: "Instagram".into(),
+                order_no: "IG-8".into(),
+                order_date: "2026-11-26".into(),
+                currency: "USD".into(),
+                incoterm: "FOB".into(),
+                destination_country: "US".into(),
+                lines: vec![OrderLineDraft {
+                    sku: "HJ-FAN".into(),
+                    quantity: "3".into(),
+                    unit_price: "18".into(),
                     ..Default::default()
-                },
-            )
-            .unwrap();
-        app.draft_declaration(&DraftRequest {
-            order_ids: vec![order.id],
-            ..Default::default()
-        })
-        .unwrap();
+                }],
+                ..Default::default()
+            },
+        );
     }
-    let s = Session::launch(&db, TODAY).await;
-    s.wait("dashboard").await;
-    s.click("nav-declarations").await;
-    s.click("declaration-open").await;
-    s.wait("declaration-view").await;
+    let s = open_the_declaration(&db).await;
     // The card names the missing code and finds it here, without leaving the declaration.
     s.click("missing-find-hs").await;
     s.dialog("missing-hs-dialog").await;
@@ -1238,6 +1211,35 @@ async fn newcomer_from_an_empty_database_to_papers_in_thirty_actions() {
 }
 
 /// The text of a PDF named in `shown` (a saved-path line), by pdftotext.
+/// Save `order` for the sample shop's first buyer and draft its declaration.
+fn declare_order(app: &mut exportdesk_app::App, order: exportdesk_rules::records::OrderDraft) {
+    let buyer = app.buyers().unwrap()[0].id;
+    let order = app
+        .save_order(
+            None,
+            &exportdesk_rules::records::OrderDraft {
+                buyer_id: Some(buyer),
+                ..order
+            },
+        )
+        .unwrap();
+    app.draft_declaration(&exportdesk_app::DraftRequest {
+        order_ids: vec![order.id],
+        ..Default::default()
+    })
+    .unwrap();
+}
+
+/// Start the window on `db` and open its (one) declaration.
+async fn open_the_declaration(db: &std::path::Path) -> Session {
+    let s = Session::launch(db, TODAY).await;
+    s.wait("dashboard").await;
+    s.click("nav-declarations").await;
+    s.click("declaration-open").await;
+    s.wait("declaration-view").await;
+    s
+}
+
 /// The seller of the window tests with the sample shop loaded, opened on `db` at [`TODAY`].
 fn sample_shop(db: &std::path::Path) -> exportdesk_app::App {
     use exportdesk_app::{App, FixedClock};
